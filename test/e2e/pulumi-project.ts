@@ -1,0 +1,143 @@
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+/** The repository root (this file runs from dist/test/e2e). */
+export const repoRoot = path.resolve(__dirname, "../../..");
+
+const pulumiLauncher = path.join(repoRoot, "node_modules", ".bin", "pulumi");
+const cliVersion: string = require(path.join(repoRoot, "node_modules", "pulumi", "package.json")).version;
+
+export interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr together, for assertions on what a user would see. */
+  readonly output: string;
+}
+
+export interface ProjectOptions {
+  /** The program's index.ts source. It may import `pulumi-servicenow-spokes`. */
+  readonly program: string;
+  /** Stack configuration in plain text, e.g. `{"servicenow:instanceUrl": url}`. */
+  readonly config?: Readonly<Record<string, string>>;
+  /** Stack configuration stored as secrets (encrypted with the passphrase provider). */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** Extra environment for every command (e.g. SERVICENOW_* variables). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A throwaway Pulumi project and stack driven through the real `pulumi` CLI: a temporary
+ * folder, a local file backend, the passphrase secrets provider, no update check and no
+ * plugin downloads, so nothing waits on the internet. The program resolves this package and
+ * @pulumi/pulumi through a link to the repository's node_modules.
+ */
+export class PulumiProject {
+  private constructor(
+    readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  static async create(options: ProjectOptions): Promise<PulumiProject> {
+    assertCliInstalled();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snow-e2e-"));
+    fs.mkdirSync(path.join(dir, "state"));
+    fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: e2e\nruntime: nodejs\ndescription: end-to-end test\n");
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "e2e", main: "index.ts" }));
+    fs.writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true } }),
+    );
+    fs.writeFileSync(path.join(dir, "index.ts"), options.program);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PATH: `${path.join(repoRoot, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+      PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+      // Node 24 flags node:sqlite (used inside the SDK's dependencies) as experimental on every run.
+      NODE_OPTIONS: "--disable-warning=ExperimentalWarning",
+      ...options.env,
+    };
+    const project = new PulumiProject(dir, env);
+    await project.must(["stack", "init", "test", "--non-interactive"]);
+    const settings: string[] = [];
+    for (const [key, value] of Object.entries(options.config ?? {})) settings.push("--plaintext", `${key}=${value}`);
+    for (const [key, value] of Object.entries(options.secrets ?? {})) settings.push("--secret", `${key}=${value}`);
+    if (settings.length > 0) await project.must(["config", "set-all", ...settings]);
+    return project;
+  }
+
+  /** Replaces the program (for update and replacement scenarios). */
+  setProgram(source: string): void {
+    fs.writeFileSync(path.join(this.dir, "index.ts"), source);
+  }
+
+  /** Runs `pulumi <args>` in the project; resolves with the exit code, never rejects on failure. */
+  run(args: readonly string[]): Promise<CommandResult> {
+    return new Promise((resolve, reject) => {
+      execFile(
+        pulumiLauncher,
+        [...args],
+        { cwd: this.dir, env: this.env, maxBuffer: 64 * 1024 * 1024, timeout: 5 * 60_000 },
+        (error, stdout, stderr) => {
+          if (error && typeof error.code !== "number") return reject(error);
+          const code = error ? (error.code as number) : 0;
+          resolve({ code, stdout, stderr, output: `${stdout}\n${stderr}` });
+        },
+      );
+    });
+  }
+
+  /** Runs a command that must succeed; the error shows what Pulumi printed. */
+  async must(args: readonly string[]): Promise<CommandResult> {
+    const result = await this.run(args);
+    if (result.code !== 0) {
+      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}:\n${result.output}`);
+    }
+    return result;
+  }
+
+  up(...extra: string[]): Promise<CommandResult> {
+    return this.must(["up", "--yes", "--non-interactive", "--skip-preview", ...extra]);
+  }
+
+  preview(...extra: string[]): Promise<CommandResult> {
+    return this.run(["preview", "--non-interactive", "--diff", ...extra]);
+  }
+
+  destroy(): Promise<CommandResult> {
+    return this.must(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
+  }
+
+  async outputs(): Promise<Record<string, unknown>> {
+    return JSON.parse((await this.must(["stack", "output", "--json"])).stdout);
+  }
+
+  /** The stack's state as `pulumi stack export` writes it (secrets stay encrypted). */
+  async exportedState(): Promise<string> {
+    return (await this.must(["stack", "export"])).stdout;
+  }
+
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A missing CLI fails the run loudly: these tests never skip. */
+function assertCliInstalled(): void {
+  const home = process.env.PULUMI_HOME ?? path.join(os.homedir(), ".pulumi");
+  const cli = path.join(home, "versions", cliVersion, "bin", "pulumi");
+  if (!fs.existsSync(cli)) {
+    throw new Error(
+      `The Pulumi CLI v${cliVersion} is not installed at ${cli}. Run \`npm run pulumi:install\` ` +
+        "(builds it from Go modules) or `npx pulumi version` (downloads it), then run the tests again.",
+    );
+  }
+}
