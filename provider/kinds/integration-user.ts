@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { defineKind } from "../lifecycle/resource-kind";
+import { ref, type PlannedRecord } from "../lifecycle/record-plan";
+import { adopt, flag, secret } from "./fields";
+
+/**
+ * IntegrationUser (`sys_user`): an account for a tool that signs in with basic auth
+ * (seeds/003): web-service access only by default, so it cannot use the UI, and its roles
+ * through `sys_user_has_role` (roles are the instance's; looked up by name).
+ */
+export const integrationUserKind = defineKind({
+  name: "IntegrationUser",
+  schema: z.object({
+    userName: z.string().regex(/^[A-Za-z0-9._@-]+$/, { message: "must be letters, digits, `.`, `_`, `@` or `-`, such as svc.terraform" }),
+    password: secret,
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    email: z.email({ message: "must be an email address such as svc@example.com" }).optional(),
+    webServiceAccessOnly: z.boolean().default(true),
+    roles: z.array(z.string().regex(/^[a-z0-9_.]+$/, { message: "each role must be a role name such as itil" })).default([]),
+    adopt,
+  }),
+  examples: { userName: '"svc.terraform"', password: 'config.requireSecret("svcPassword")', roles: '["itil", "rest_api_explorer"]' },
+  secretInputs: ["password"],
+  replaceOnChange: ["userName"],
+  primaryStep: "user",
+  plan: (inputs) => {
+    const user: PlannedRecord = {
+      step: "user",
+      table: "sys_user",
+      key: { user_name: inputs.userName },
+      fields: {
+        user_password: inputs.password,
+        first_name: inputs.firstName ?? "",
+        last_name: inputs.lastName ?? "",
+        email: inputs.email ?? "",
+        web_service_access_only: flag(inputs.webServiceAccessOnly),
+        active: "true",
+      },
+      secretFields: ["user_password"],
+      inputs: { user_name: "userName", user_password: "password", web_service_access_only: "webServiceAccessOnly" },
+    };
+    const roles = inputs.roles.flatMap((role): PlannedRecord[] => [
+      { step: `role:${role}`, table: "sys_user_role", key: { name: role }, origin: "instance", missingHint: `There is no role ${role} on this instance: check its name under User Administration > Roles.` },
+      { step: `has-role:${role}`, table: "sys_user_has_role", key: { user: ref("user"), role: ref(`role:${role}`) } },
+    ]);
+    return [user, ...roles];
+  },
+});

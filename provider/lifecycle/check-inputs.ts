@@ -1,0 +1,46 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import type { ResourceKind } from "./resource-kind";
+import { isUnknown, withoutUndefined } from "./values";
+
+/**
+ * Pulumi's check: validates inputs with the kind's schema before anything is sent.
+ * Failures name the input, say what is wrong and show an accepted value; they never repeat a
+ * secret input's value. Inputs not yet known (preview of a value computed by another
+ * resource) are left for the run in which they are known.
+ */
+export function checkInputs(kind: ResourceKind<object>, news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const raw = withoutProvider(news);
+  const unknown = Object.keys(raw).filter((key) => isUnknown(raw[key]));
+  const parsed = kind.schema.safeParse(unknown.length > 0 ? placeholderFor(raw, unknown) : raw);
+  if (!parsed.success) {
+    const failures = parsed.error.issues
+      .filter((issue) => !unknown.includes(String(issue.path[0] ?? "")))
+      .map((issue) => failureOf(kind, issue));
+    if (failures.length > 0) return { inputs: news, failures };
+  }
+  if (unknown.length > 0 || !parsed.success) return { inputs: news };
+  return { inputs: withoutUndefined({ ...(parsed.data as Record<string, unknown>) }) };
+}
+
+function failureOf(kind: ResourceKind<object>, issue: z.core.$ZodIssue): pulumi.dynamic.CheckFailure {
+  const property = issue.path.map(String).join(".") || "(inputs)";
+  const top = String(issue.path[0] ?? "");
+  const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
+  const problem = missing ? "is required" : issue.message;
+  const example = kind.examples[top];
+  const hint = example !== undefined ? ` Example: ${top}: ${example}` : "";
+  return { property, reason: `\`${property}\` ${problem}.${hint}` };
+}
+
+function withoutProvider(news: Record<string, unknown>): Record<string, unknown> {
+  const { __provider: _ignored, ...rest } = news;
+  return withoutUndefined(rest);
+}
+
+/** Unknown values validate as absent, and their failures are dropped above. */
+function placeholderFor(raw: Record<string, unknown>, unknown: readonly string[]): Record<string, unknown> {
+  const copy = { ...raw };
+  for (const key of unknown) delete copy[key];
+  return copy;
+}

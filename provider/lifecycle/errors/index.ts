@@ -1,0 +1,4 @@
+export { AmbiguousRecordError } from "./ambiguous-record-error";
+export { RecordExistsError } from "./record-exists-error";
+export { RequiredRecordMissingError } from "./required-record-missing-error";
+export { RollbackError } from "./rollback-error";

@@ -1,0 +1,155 @@
+import type { SnRecord, TableApi } from "../client/table-api";
+import { all, eq } from "../client/encoded-query";
+import { AmbiguousRecordError, RecordExistsError, RequiredRecordMissingError } from "./errors";
+import { fingerprint } from "./fingerprint";
+import { desiredColumns, type FieldValue, type PlannedRecord } from "./record-plan";
+import type { RecordState } from "./resource-state";
+
+/**
+ * The four things the lifecycle does to one record: find it by natural key, make sure it
+ * exists with our columns (create or adopt), set changed columns, and retire it on delete.
+ * Each costs the fewest requests that are safe: a lookup, then at most one write.
+ */
+
+/** Resolves references to earlier records' sys_ids. */
+export function resolveColumns(
+  columns: Readonly<Record<string, FieldValue>>,
+  sysIds: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const resolved: Record<string, string> = {};
+  for (const [column, value] of Object.entries(columns)) {
+    if (typeof value === "string") resolved[column] = value;
+    else {
+      const sysId = sysIds[value.ref];
+      if (sysId === undefined) throw new Error(`internal: step "${value.ref}" must come before the column ${column} that refers to it`);
+      resolved[column] = sysId;
+    }
+  }
+  return resolved;
+}
+
+export async function findByKey(api: TableApi, record: PlannedRecord, sysIds: Readonly<Record<string, string>>): Promise<SnRecord | undefined> {
+  const key = resolveColumns(record.key, sysIds);
+  const query = all(...Object.entries(key).map(([column, value]) => eq(column, value)));
+  const found = await api.list(record.table, query, { limit: 2 });
+  if (found.length > 1) throw new AmbiguousRecordError(api.instanceUrl, record.table, key, found.map((r) => r.sys_id ?? ""));
+  return found[0];
+}
+
+/** Creates the record, or takes over the one its key finds when `adopt` allows. */
+export async function ensureRecord(
+  api: TableApi,
+  record: PlannedRecord,
+  sysIds: Readonly<Record<string, string>>,
+  adopt: boolean,
+): Promise<RecordState> {
+  const columns = resolveColumns(desiredColumns(record), sysIds);
+  const secrets = record.secretFields ?? [];
+  const existing = await findByKey(api, record, sysIds);
+
+  if (record.origin === "instance") {
+    if (!existing) throw new RequiredRecordMissingError(api.instanceUrl, record.table, resolveColumns(record.key, sysIds), record.missingHint);
+    const written = await writeChanges(api, record, existing, columns, secrets);
+    return stateOf(record, written, "instance", columns);
+  }
+  if (existing) {
+    if (!(record.adopt ?? adopt)) throw new RecordExistsError(api.instanceUrl, record.table, resolveColumns(record.key, sysIds), existing.sys_id ?? "");
+    const written = await writeChanges(api, record, existing, columns, secrets);
+    return { ...stateOf(record, written, "adopted", columns), previous: pick(existing, publicColumns(columns, secrets)) };
+  }
+  const created = await api.create(record.table, columns, {
+    secretFields: secrets,
+    findExisting: () => findByKey(api, record, sysIds),
+  });
+  return stateOf(record, created, "created", columns);
+}
+
+/** Sets the columns that differ from what the state last saw, plus the given secrets. */
+export async function patchRecord(
+  api: TableApi,
+  record: PlannedRecord,
+  old: RecordState,
+  sysIds: Readonly<Record<string, string>>,
+  secretsToWrite: readonly string[],
+): Promise<RecordState> {
+  const columns = resolveColumns(desiredColumns(record), sysIds);
+  const changes: Record<string, string> = {};
+  for (const column of publicColumns(columns, record.secretFields ?? [])) {
+    if (old.values[column] !== columns[column]) changes[column] = columns[column]!;
+  }
+  for (const column of secretsToWrite) changes[column] = columns[column] ?? "";
+  if (Object.keys(changes).length === 0) return { ...old, values: pick(old.values, publicColumns(columns, record.secretFields ?? [])) };
+  const written = await api.update(record.table, old.sysId, changes, { secretFields: secretsToWrite });
+  return {
+    ...old,
+    values: pick(written, publicColumns(columns, record.secretFields ?? [])),
+    fingerprints: { ...pickFingerprints(old, columns, record), ...fingerprintsOf(written, secretsToWrite) },
+    secretDrift: undefined,
+  };
+}
+
+/** What delete does: remove what we created, give back or keep what we adopted. */
+export async function retireRecord(api: TableApi, state: RecordState, adoptedBehavior: "restore" | "delete" | "keep"): Promise<void> {
+  if (state.origin === "instance" || state.sysId === "") return;
+  if (state.origin === "created" || adoptedBehavior === "delete") {
+    await api.delete(state.table, state.sysId);
+  } else if (adoptedBehavior === "restore" && state.previous && Object.keys(state.previous).length > 0) {
+    try {
+      await api.update(state.table, state.sysId, state.previous);
+    } catch (error) {
+      // Deleted outside Pulumi since: there is nothing left to give back.
+      if ((error as { status?: number }).status !== 404) throw error;
+    }
+  }
+}
+
+async function writeChanges(
+  api: TableApi,
+  record: PlannedRecord,
+  existing: SnRecord,
+  columns: Record<string, string>,
+  secrets: readonly string[],
+): Promise<SnRecord> {
+  const changes: Record<string, string> = {};
+  for (const [column, value] of Object.entries(columns)) {
+    if (secrets.includes(column) || existing[column] !== value) changes[column] = value;
+  }
+  if (Object.keys(changes).length === 0) return existing;
+  return api.update(record.table, existing.sys_id ?? "", changes, { secretFields: secrets.filter((s) => s in changes) });
+}
+
+function stateOf(record: PlannedRecord, written: SnRecord, origin: RecordState["origin"], columns: Record<string, string>): RecordState {
+  const secrets = (record.secretFields ?? []).filter((column) => column in columns);
+  return {
+    step: record.step,
+    table: record.table,
+    sysId: written.sys_id ?? "",
+    origin,
+    values: pick(written, publicColumns(columns, record.secretFields ?? [])),
+    fingerprints: fingerprintsOf(written, secrets),
+  };
+}
+
+function fingerprintsOf(written: SnRecord, secrets: readonly string[]): Record<string, string> {
+  const prints: Record<string, string> = {};
+  for (const column of secrets) prints[column] = fingerprint(written[column] ?? "");
+  return prints;
+}
+
+function pickFingerprints(old: RecordState, columns: Record<string, string>, record: PlannedRecord): Record<string, string> {
+  const prints: Record<string, string> = {};
+  for (const column of record.secretFields ?? []) {
+    if (column in columns && old.fingerprints[column] !== undefined) prints[column] = old.fingerprints[column]!;
+  }
+  return prints;
+}
+
+function publicColumns(columns: Record<string, string>, secrets: readonly string[]): string[] {
+  return Object.keys(columns).filter((column) => !secrets.includes(column));
+}
+
+function pick(source: Readonly<Record<string, string>>, columns: readonly string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const column of columns) picked[column] = source[column] ?? "";
+  return picked;
+}

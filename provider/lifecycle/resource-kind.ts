@@ -1,0 +1,47 @@
+import type { z } from "zod";
+import type { TableApi } from "../client/table-api";
+import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
+import type { RecordsState } from "./resource-state";
+
+/** What a kind's plan may depend on besides its inputs. */
+export interface PlanContext {
+  /** The instance's base URL, e.g. for a default OAuth redirect URL. */
+  readonly instanceUrl: string;
+}
+
+/**
+ * A resource kind, described declaratively: its inputs (a zod schema), and the records those
+ * inputs become. Everything else (check, diff, create, read, update, delete, adoption,
+ * rollback, secrets) is the shared lifecycle's job.
+ */
+export interface ResourceKind<Inputs extends object = Record<string, unknown>> {
+  /** The resource type name, e.g. `SystemProperty`; part of the Pulumi type token. */
+  readonly name: string;
+  /** Validates raw inputs and applies defaults. Messages name the fix. */
+  readonly schema: z.ZodType<Inputs>;
+  /** Input name → an accepted value, shown in check failures. */
+  readonly examples: Readonly<Record<string, string>>;
+  /** Inputs that hold secrets: kept secret in state and never in a message. */
+  readonly secretInputs: readonly string[];
+  /** Inputs whose change replaces the resource (its identity on the instance). */
+  readonly replaceOnChange: readonly string[];
+  /** The plan step of the main record, whose sys_id is the resource id. */
+  readonly primaryStep: string;
+  /** Whether an existing record is taken over when `adopt` is not given. Default false. */
+  readonly adoptByDefault?: boolean;
+  /** What delete does with adopted records. Default `delete`: adopted means managed. */
+  adoptedDeleteBehavior?(inputs: Inputs): AdoptedDeleteBehavior;
+  /** Inputs that are generated when not given (e.g. an OAuth client secret), then kept in state. */
+  readonly generated?: Readonly<Record<string, () => string>>;
+  /** The records, in creation order. */
+  plan(inputs: Inputs, context: PlanContext): PlannedRecord[];
+  /** Checks before any write (e.g. third-party credentials); throws with the fix. */
+  preflight?(inputs: Inputs, api: TableApi): Promise<void>;
+  /** Extra outputs computed from inputs and records (e.g. a URL to finish a sign-in). */
+  outputs?(inputs: Inputs, records: RecordsState, context: PlanContext): Record<string, unknown>;
+}
+
+/** Infers the input type from the schema, so a kind file states it once. */
+export function defineKind<Schema extends z.ZodType<object>>(kind: ResourceKind<z.output<Schema>> & { schema: Schema }): ResourceKind<z.output<Schema>> {
+  return kind;
+}

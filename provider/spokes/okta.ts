@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { adopt, recordName, secret, sysId, url } from "../kinds/fields";
+import { defineKind } from "../lifecycle/resource-kind";
+import { recordOf } from "../lifecycle/resource-state";
+import { apiKeyCredential } from "../records/credentials";
+import { spokeOutputs } from "./spoke-outputs";
+import { spokePlan } from "./spoke-plan";
+import { verifyClientCredentials, verifyOktaApiKey } from "./verify-credentials";
+
+export const oktaAliasId = "sn_okta_spoke.Okta";
+
+/** Okta expects `Authorization: SSWS <token>`; users paste the token with or without it. */
+export function withSswsPrefix(apiKey: string): string {
+  return apiKey.startsWith("SSWS ") ? apiKey : `SSWS ${apiKey}`;
+}
+
+/** OktaApiKeyCredential: the API-key path of seeds/002 (`api_key_credentials`, `SSWS <token>`). */
+export const oktaApiKeyCredentialKind = defineKind({
+  name: "OktaApiKeyCredential",
+  schema: z.object({ name: recordName, apiKey: secret, adopt }),
+  examples: { name: '"Okta API key"', apiKey: 'config.requireSecret("oktaApiToken")' },
+  secretInputs: ["apiKey"],
+  replaceOnChange: ["name"],
+  primaryStep: "credential",
+  plan: (inputs) => [apiKeyCredential("credential", inputs.name, withSswsPrefix(inputs.apiKey), { name: "name", secret: "apiKey" })],
+});
+
+/** OktaConnection: the connection on the Okta alias, with the org URL and a credential. */
+export const oktaConnectionKind = defineKind({
+  name: "OktaConnection",
+  schema: z.object({
+    connectionUrl: url,
+    credentialSysId: sysId,
+    connectionName: recordName.default("Okta"),
+    active: z.boolean().default(true),
+    adopt,
+  }),
+  examples: { connectionUrl: '"https://acme.okta.com"', credentialSysId: "credential.sysId" },
+  secretInputs: [],
+  replaceOnChange: [],
+  primaryStep: "connection",
+  plan: (inputs) =>
+    spokePlan({
+      aliasId: oktaAliasId,
+      spokeName: "Okta",
+      connectionName: inputs.connectionName,
+      connectionUrl: inputs.connectionUrl,
+      active: inputs.active,
+      credential: { type: "existing", sysId: inputs.credentialSysId },
+      inputNames: { connectionName: "connectionName", connectionUrl: "connectionUrl", active: "active" },
+    }),
+  outputs: spokeOutputs,
+});
+
+/**
+ * OktaOAuthConnection: the OAuth path of seeds/002. The authorization-code grant ends with an
+ * interactive Okta sign-in that no API can perform: everything else is configured, and
+ * `finishSignInUrl` is the credential record where an admin clicks "Get OAuth Token" once.
+ */
+export const oktaOAuthConnectionKind = defineKind({
+  name: "OktaOAuthConnection",
+  schema: z.object({
+    connectionUrl: url,
+    apiVersion: z.string().regex(/^v\d+$/, { message: "must be an Okta API version such as v1" }).default("v1"),
+    clientId: z.string().min(1, { message: "must not be empty" }),
+    clientSecret: secret,
+    authorizationUrl: url.optional(),
+    tokenUrl: url.optional(),
+    revokeUrl: url.optional(),
+    redirectUrl: url.optional(),
+    scopes: z.array(z.string().regex(/^\S+$/, { message: "each scope must be one word, such as okta.users.manage" })).default([]),
+    oauthEntityName: recordName.default("Okta OAuth"),
+    connectionName: recordName.default("Okta"),
+    active: z.boolean().default(true),
+    verifyCredentials: z.boolean().default(false),
+    adopt,
+  }),
+  examples: {
+    connectionUrl: '"https://acme.okta.com"',
+    clientId: '"0oa1b2c3d4e5f6g7h8"',
+    clientSecret: 'config.requireSecret("oktaClientSecret")',
+    apiVersion: '"v1"',
+  },
+  secretInputs: ["clientSecret"],
+  replaceOnChange: [],
+  primaryStep: "connection",
+  plan: (inputs, context) =>
+    spokePlan({
+      aliasId: oktaAliasId,
+      spokeName: "Okta",
+      connectionName: inputs.connectionName,
+      connectionUrl: inputs.connectionUrl,
+      active: inputs.active,
+      credential: {
+        type: "oauth2",
+        credentialName: inputs.oauthEntityName,
+        entityName: inputs.oauthEntityName,
+        clientId: inputs.clientId,
+        clientSecret: inputs.clientSecret,
+        grantType: "authorization_code",
+        ...oktaOAuthUrls(inputs),
+        redirectUrl: inputs.redirectUrl ?? `${context.instanceUrl}/oauth_redirect.do`,
+        scopes: inputs.scopes,
+      },
+      inputNames: {
+        connectionName: "connectionName",
+        connectionUrl: "connectionUrl",
+        active: "active",
+        entityName: "oauthEntityName",
+        clientId: "clientId",
+        clientSecret: "clientSecret",
+        tokenUrl: "tokenUrl",
+        authorizationUrl: "authorizationUrl",
+        revokeUrl: "revokeUrl",
+        redirectUrl: "redirectUrl",
+      },
+    }),
+  preflight: async (inputs) => {
+    if (!inputs.verifyCredentials) return;
+    // Okta refuses client credentials for a web app without the scope grant; a 400
+    // `unauthorized_client` still proves the id and secret are right, 401 proves them wrong.
+    await verifyClientCredentials({
+      spokeName: "Okta",
+      tokenUrl: oktaOAuthUrls(inputs).tokenUrl,
+      clientId: inputs.clientId,
+      clientSecret: inputs.clientSecret,
+      inputNames: "`clientId` and `clientSecret`",
+    }).catch((error: Error) => {
+      if (!/HTTP 400/.test(error.message)) throw error;
+    });
+  },
+  outputs: (inputs, records, context) => ({
+    ...spokeOutputs(inputs, records),
+    finishSignInUrl: `${context.instanceUrl}/oauth_2_0_credentials.do?sys_id=${recordOf(records, "credential")?.sysId ?? ""}`,
+  }),
+});
+
+/** The form's defaults: `https://{domain}/oauth2/{ver}/authorize|token|revoke`. */
+function oktaOAuthUrls(inputs: { connectionUrl: string; apiVersion: string; authorizationUrl?: string; tokenUrl?: string; revokeUrl?: string }) {
+  const base = `${new URL(inputs.connectionUrl).origin}/oauth2/${inputs.apiVersion}`;
+  return {
+    authorizationUrl: inputs.authorizationUrl ?? `${base}/authorize`,
+    tokenUrl: inputs.tokenUrl ?? `${base}/token`,
+    revokeUrl: inputs.revokeUrl ?? `${base}/revoke`,
+  };
+}
+
+export { verifyOktaApiKey };

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { adopt, recordName, secret, url } from "../kinds/fields";
+import { defineKind } from "../lifecycle/resource-kind";
+import { spokeOutputs } from "./spoke-outputs";
+import { spokePlan } from "./spoke-plan";
+import { verifyClientCredentials } from "./verify-credentials";
+
+export const qualtricsAliasId = "sn_qualtrics_spoke.Qualtrics";
+export const qualtricsDirectoryProperty = "sn_qualtrics_spoke.qualtrics_directory";
+
+/**
+ * QualtricsConnection: the Qualtrics spoke's Configure form (seeds/001): an OAuth provider
+ * (client credentials, scope `manage:all`), its credential, the connection with its
+ * X-API-TOKEN attribute, and optionally the directory property the spoke ships.
+ */
+export const qualtricsConnectionKind = defineKind({
+  name: "QualtricsConnection",
+  schema: z.object({
+    connectionUrl: url.refine((value) => /\.qualtrics\.com\/API\/v3\/?$/i.test(value) || isLoopback(value), {
+      message: "must be https://<Organization-ID>.qualtrics.com/API/v3",
+    }),
+    xApiToken: secret,
+    oauthName: recordName,
+    oauthClientId: z.string().min(1, { message: "must not be empty" }),
+    oauthClientSecret: secret,
+    tokenUrl: url.refine((value) => /\.qualtrics\.com\/oauth2\/token\/?$/i.test(value) || isLoopback(value), {
+      message: "must be https://<Data-Center-ID>.qualtrics.com/oauth2/token",
+    }),
+    directoryId: z.string().regex(/^POOL_[A-Za-z0-9]+$/, { message: "must be a Qualtrics directory id such as POOL_1a2B3c4D5e" }).optional(),
+    connectionName: recordName.default("Qualtrics"),
+    active: z.boolean().default(true),
+    verifyCredentials: z.boolean().default(false),
+    adopt,
+  }),
+  examples: {
+    connectionUrl: '"https://acme.qualtrics.com/API/v3"',
+    xApiToken: 'config.requireSecret("qualtricsApiToken")',
+    oauthName: '"Qualtrics OAuth"',
+    oauthClientId: '"a1b2c3d4e5"',
+    oauthClientSecret: 'config.requireSecret("qualtricsClientSecret")',
+    tokenUrl: '"https://iad1.qualtrics.com/oauth2/token"',
+    directoryId: '"POOL_1a2B3c4D5e"',
+  },
+  secretInputs: ["xApiToken", "oauthClientSecret"],
+  replaceOnChange: [],
+  primaryStep: "connection",
+  plan: (inputs, context) =>
+    spokePlan({
+      aliasId: qualtricsAliasId,
+      spokeName: "Qualtrics",
+      connectionName: inputs.connectionName,
+      connectionUrl: inputs.connectionUrl,
+      active: inputs.active,
+      credential: {
+        type: "oauth2",
+        credentialName: inputs.oauthName,
+        entityName: inputs.oauthName,
+        clientId: inputs.oauthClientId,
+        clientSecret: inputs.oauthClientSecret,
+        grantType: "client_credentials",
+        tokenUrl: inputs.tokenUrl,
+        redirectUrl: `${context.instanceUrl}/oauth_redirect.do`,
+        scopes: ["manage:all"],
+      },
+      attributes: [{ element: "x_api_token", value: inputs.xApiToken, secret: true, input: "xApiToken" }],
+      properties: inputs.directoryId === undefined ? [] : [{ name: qualtricsDirectoryProperty, value: inputs.directoryId, input: "directoryId" }],
+      inputNames: {
+        connectionName: "connectionName",
+        connectionUrl: "connectionUrl",
+        active: "active",
+        entityName: "oauthName",
+        clientId: "oauthClientId",
+        clientSecret: "oauthClientSecret",
+        tokenUrl: "tokenUrl",
+      },
+    }),
+  preflight: async (inputs) => {
+    if (!inputs.verifyCredentials) return;
+    await verifyClientCredentials({
+      spokeName: "Qualtrics",
+      tokenUrl: inputs.tokenUrl,
+      clientId: inputs.oauthClientId,
+      clientSecret: inputs.oauthClientSecret,
+      scope: "manage:all",
+      inputNames: "`oauthClientId` and `oauthClientSecret`",
+    });
+  },
+  outputs: spokeOutputs,
+});
+
+/** Tests and the emulator serve the third party on loopback; the format check allows that. */
+function isLoopback(value: string): boolean {
+  try {
+    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(value).hostname);
+  } catch {
+    return false;
+  }
+}

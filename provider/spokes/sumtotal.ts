@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { adopt, recordName, secret, url } from "../kinds/fields";
+import { defineKind } from "../lifecycle/resource-kind";
+import { spokeOutputs } from "./spoke-outputs";
+import { spokePlan } from "./spoke-plan";
+import { verifyClientCredentials } from "./verify-credentials";
+
+export const sumTotalAliasId = "sn_sumtotal_spoke.SumTotal";
+
+/**
+ * SumTotalConnection: the SumTotal spoke's Configure form (seeds/000) as code: an OAuth
+ * provider (client credentials, scope `allapis`), its OAuth 2.0 credential, and the
+ * connection on the SumTotal alias.
+ */
+export const sumTotalConnectionKind = defineKind({
+  name: "SumTotalConnection",
+  schema: z.object({
+    connectionUrl: url,
+    oauthEntityName: recordName,
+    oauthClientId: z.string().min(1, { message: "must not be empty" }),
+    oauthClientSecret: secret,
+    oauthTokenUrl: url.optional(),
+    connectionName: recordName.default("SumTotal"),
+    active: z.boolean().default(true),
+    verifyCredentials: z.boolean().default(false),
+    adopt,
+  }),
+  examples: {
+    connectionUrl: '"https://acme.sumtotal.host"',
+    oauthEntityName: '"SumTotal OAuth"',
+    oauthClientId: '"servicenow-client"',
+    oauthClientSecret: 'config.requireSecret("sumtotalClientSecret")',
+    oauthTokenUrl: '"https://acme.sumtotal.host/apisecurity/connect/token"',
+  },
+  secretInputs: ["oauthClientSecret"],
+  replaceOnChange: [],
+  primaryStep: "connection",
+  plan: (inputs, context) =>
+    spokePlan({
+      aliasId: sumTotalAliasId,
+      spokeName: "SumTotal",
+      connectionName: inputs.connectionName,
+      connectionUrl: inputs.connectionUrl,
+      active: inputs.active,
+      credential: {
+        type: "oauth2",
+        credentialName: inputs.oauthEntityName,
+        entityName: inputs.oauthEntityName,
+        clientId: inputs.oauthClientId,
+        clientSecret: inputs.oauthClientSecret,
+        grantType: "client_credentials",
+        tokenUrl: sumTotalTokenUrl(inputs),
+        redirectUrl: `${context.instanceUrl}/oauth_redirect.do`,
+        scopes: ["allapis"],
+      },
+      inputNames: {
+        connectionName: "connectionName",
+        connectionUrl: "connectionUrl",
+        active: "active",
+        entityName: "oauthEntityName",
+        clientId: "oauthClientId",
+        clientSecret: "oauthClientSecret",
+        tokenUrl: "oauthTokenUrl",
+      },
+    }),
+  preflight: async (inputs) => {
+    if (!inputs.verifyCredentials) return;
+    await verifyClientCredentials({
+      spokeName: "SumTotal",
+      tokenUrl: sumTotalTokenUrl(inputs),
+      clientId: inputs.oauthClientId,
+      clientSecret: inputs.oauthClientSecret,
+      scope: "allapis",
+      inputNames: "`oauthClientId` and `oauthClientSecret`",
+    });
+  },
+  outputs: spokeOutputs,
+});
+
+/** The form's default: `https://{site-url}/apisecurity/connect/token` on the connection's host. */
+function sumTotalTokenUrl(inputs: { connectionUrl: string; oauthTokenUrl?: string }): string {
+  return inputs.oauthTokenUrl ?? `${new URL(inputs.connectionUrl).origin}/apisecurity/connect/token`;
+}

@@ -1,0 +1,63 @@
+import axios from "axios";
+
+/**
+ * The Configure form's "Get OAuth Token" step, moved before any write: ask the third party
+ * for a token (or call Okta with the API key) from where Pulumi runs. Off by default, since
+ * that machine may not reach the third party. Messages name the inputs to fix and the third
+ * party's answer, never a secret.
+ */
+export class CredentialCheckError extends Error {
+  override readonly name = "CredentialCheckError";
+}
+
+const timeout = 15_000;
+
+export async function verifyClientCredentials(options: {
+  readonly spokeName: string;
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly scope?: string;
+  readonly inputNames: string;
+}): Promise<void> {
+  const form = new URLSearchParams({ grant_type: "client_credentials", client_id: options.clientId, client_secret: options.clientSecret });
+  if (options.scope) form.set("scope", options.scope);
+  const answer = await send(options.spokeName, options.tokenUrl, () =>
+    axios.post(options.tokenUrl, form.toString(), { headers: { "content-type": "application/x-www-form-urlencoded" }, timeout, validateStatus: () => true }),
+  );
+  if (answer.status === 200 && typeof answer.data?.access_token === "string") return;
+  throw new CredentialCheckError(
+    `${options.spokeName} refused the client credentials at ${options.tokenUrl} (HTTP ${answer.status}${describe(answer.data)}). ` +
+      `Check ${options.inputNames}, or set verifyCredentials: false to skip this check.`,
+  );
+}
+
+export async function verifyOktaApiKey(options: { readonly orgUrl: string; readonly apiKey: string; readonly inputNames: string }): Promise<void> {
+  const url = `${options.orgUrl.replace(/\/+$/, "")}/api/v1/users/me`;
+  const answer = await send("Okta", url, () =>
+    axios.get(url, { headers: { authorization: options.apiKey, accept: "application/json" }, timeout, validateStatus: () => true }),
+  );
+  if (answer.status === 200) return;
+  throw new CredentialCheckError(
+    `Okta refused the API token at ${url} (HTTP ${answer.status}${describe(answer.data)}). Check ${options.inputNames}, or set verifyCredentials: false to skip this check.`,
+  );
+}
+
+async function send(party: string, url: string, request: () => Promise<{ status: number; data: any }>): Promise<{ status: number; data: any }> {
+  try {
+    return await request();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? "network error";
+    throw new CredentialCheckError(
+      `Could not reach ${party} at ${url} (${code}) to check the credentials. Check the URL, or set verifyCredentials: false when this machine cannot reach ${party}.`,
+    );
+  }
+}
+
+/** The third party's error code and summary only: never echo a whole body. */
+function describe(data: unknown): string {
+  if (!data || typeof data !== "object") return "";
+  const body = data as Record<string, unknown>;
+  const parts = [body.error, body.error_description, body.errorCode, body.errorSummary].filter((part) => typeof part === "string");
+  return parts.length > 0 ? `: ${parts.join(" ").slice(0, 200)}` : "";
+}
