@@ -16,11 +16,11 @@ export function providerShim(kind: string): pulumi.dynamic.ResourceProvider {
     async configure(req) {
       require("pulumi-servicenow-spokes/runtime").configure(req.config);
     },
-    check: (olds, news) => require("pulumi-servicenow-spokes/runtime").provider(kind).check(olds, news),
-    diff: (id, olds, news) => require("pulumi-servicenow-spokes/runtime").provider(kind).diff(id, olds, news),
-    create: (inputs) => require("pulumi-servicenow-spokes/runtime").provider(kind).create(inputs),
-    read: (id, props) => require("pulumi-servicenow-spokes/runtime").provider(kind).read(id, props),
-    update: (id, olds, news) => require("pulumi-servicenow-spokes/runtime").provider(kind).update(id, olds, news),
-    delete: (id, props) => require("pulumi-servicenow-spokes/runtime").provider(kind).delete(id, props),
+    check: async (olds, news) => require("pulumi-servicenow-spokes/runtime").provider(kind).check(olds, news),
+    diff: async (id, olds, news) => require("pulumi-servicenow-spokes/runtime").provider(kind).diff(id, olds, news),
+    create: async (inputs) => require("pulumi-servicenow-spokes/runtime").provider(kind).create(inputs),
+    read: async (id, props) => require("pulumi-servicenow-spokes/runtime").provider(kind).read(id, props),
+    update: async (id, olds, news) => require("pulumi-servicenow-spokes/runtime").provider(kind).update(id, olds, news),
+    delete: async (id, props) => require("pulumi-servicenow-spokes/runtime").provider(kind).delete(id, props),
   };
 }

@@ -22,8 +22,9 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
   const adoptOf = (inputs: Inputs): boolean => (inputs as { adopt?: boolean }).adopt ?? kind.adoptByDefault ?? false;
   const outputsOf = (inputs: Props, parsed: Inputs, records: RecordsState): Props =>
     wireSafe({
-      ...inputs,
+      // Inputs win over computed outputs of the same name (OktaConnection's credentialSysId).
       ...kind.outputs?.(parsed, records, contextOf()),
+      ...inputs,
       sysId: records.find((record) => record.step === kind.primaryStep)?.sysId ?? "",
       sysIds: sysIdsOf(records.filter((record) => record.origin !== "instance")),
       records,
