@@ -109,10 +109,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 /** A short, safe code for a network failure: the error's `code`, else a classification. */
 export function networkErrorCode(error: unknown): string {
   const e = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = typeof e?.code === "string" ? e.code : typeof e?.cause?.code === "string" ? e.cause.code : undefined;
+  const own = typeof e?.code === "string" ? e.code : undefined;
+  const cause = typeof e?.cause?.code === "string" ? e.cause.code : undefined;
   const message = typeof e?.message === "string" ? e.message : "";
-  if (code && code !== "ERR_NETWORK" && code !== "ERR_BAD_RESPONSE") return code;
+  // axios wraps socket errors as ERR_NETWORK / ERR_BAD_RESPONSE: the cause says more.
+  const generic = own === undefined || own === "ERR_NETWORK" || own === "ERR_BAD_RESPONSE";
+  if (!generic) return own;
+  if (cause) return cause;
   if (/socket hang up/i.test(message)) return "ECONNRESET";
   if (/timeout/i.test(message)) return "ETIMEDOUT";
-  return code ?? "ENETWORK";
+  return own ?? "ENETWORK";
 }

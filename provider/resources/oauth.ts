@@ -34,8 +34,8 @@ export interface OAuthExternalClientArgs {
   readonly name: pulumi.Input<string>;
   /** Generated when omitted. */
   readonly clientId?: pulumi.Input<string>;
-  /** Generated when omitted; always a secret output. */
-  readonly clientSecret?: pulumi.Input<string>;
+  /** At least 16 characters; set it with `pulumi config set --secret` (see the README for why it is not generated). */
+  readonly clientSecret: pulumi.Input<string>;
   readonly redirectUrl?: pulumi.Input<string>;
   /** Seconds; default 1800. */
   readonly accessTokenLifespan?: pulumi.Input<number>;
@@ -52,6 +52,6 @@ export class OAuthExternalClient extends ServiceNowResource {
   declare readonly tokenUrl: pulumi.Output<string>;
 
   constructor(name: string, args: OAuthExternalClientArgs, opts?: pulumi.CustomResourceOptions) {
-    super(oauthExternalClientKind, name, args, opts, ["clientId", "clientSecret", "tokenUrl"]);
+    super(oauthExternalClientKind, name, args, opts, ["clientId", "tokenUrl"]);
   }
 }

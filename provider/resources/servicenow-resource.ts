@@ -21,11 +21,17 @@ export abstract class ServiceNowResource extends pulumi.dynamic.Resource {
     extraOutputs: readonly string[] = [],
   ) {
     const outputs: Record<string, undefined> = { sysId: undefined, sysIds: undefined, records: undefined };
+    // Secret inputs are made secret here, in the program: a value that only becomes secret
+    // through additionalSecretOutputs is printed in plaintext by the SDK's `--debug` log of
+    // the engine's response (measured with 3.259; see test/e2e/every-kind.test.ts).
+    const inputs: Record<string, unknown> = { ...args };
+    for (const key of kind.secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
     for (const output of extraOutputs) outputs[output] = undefined;
     super(
       providerShim(kind.name),
       name,
-      { ...args, ...outputs },
+      // Inputs that share an output's name (OktaConnection's credentialSysId) keep their value.
+      { ...outputs, ...inputs },
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...kind.secretInputs] },
       "servicenow",
       kind.name,

@@ -91,9 +91,10 @@ export const kindCases: readonly KindCase[] = [
   },
   {
     kind: "OAuthExternalClient",
-    inputs: () => ({ name: "Terraform Cloud", redirectUrl: "https://tool.example.com/callback" }),
+    inputs: () => ({ name: "Terraform Cloud", clientSecret: "tool-client-secret-0001", redirectUrl: "https://tool.example.com/callback" }),
     update: { accessTokenLifespan: 600 },
     drift: { step: "entity", fields: { redirect_url: "https://evil.example.com/cb" }, input: "redirectUrl" },
+    secretDrift: { step: "entity", column: "client_secret", original: "tool-client-secret-0001" },
     conflictsWithoutAdopt: true,
   },
   {
