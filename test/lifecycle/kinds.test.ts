@@ -136,6 +136,7 @@ describe("lifecycle of every resource kind against the emulator", function () {
         }
         const adopted = await provider().create(await checked({ ...inputs, adopt: true }));
         assert.equal(adopted.id, first.id, "adoption takes over the same record: no duplicate");
+        assert.deepEqual(adopted.outs.sysIds, first.outs.sysIds, "every record is taken over, none duplicated");
         await provider().delete(adopted.id, adopted.outs);
       });
     });
