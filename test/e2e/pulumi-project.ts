@@ -2,12 +2,9 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { assertCliInstalled, localPulumiEnv, pulumiLauncher, repoRoot } from "../../scripts/local-pulumi";
 
-/** The repository root (this file runs from dist/test/e2e). */
-export const repoRoot = path.resolve(__dirname, "../../..");
-
-const pulumiLauncher = path.join(repoRoot, "node_modules", ".bin", "pulumi");
-const cliVersion: string = require(path.join(repoRoot, "node_modules", "pulumi", "package.json")).version;
+export { repoRoot };
 
 export interface CommandResult {
   readonly code: number;
@@ -53,18 +50,7 @@ export class PulumiProject {
     );
     fs.writeFileSync(path.join(dir, "index.ts"), options.program);
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PATH: `${path.join(repoRoot, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
-      PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
-      PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-      // Node 24 flags node:sqlite (used inside the SDK's dependencies) as experimental on every run.
-      NODE_OPTIONS: "--disable-warning=ExperimentalWarning",
-      ...options.env,
-    };
+    const env = localPulumiEnv(path.join(dir, "state"), "e2e-passphrase", options.env);
     const project = new PulumiProject(dir, env);
     await project.must(["stack", "init", "test", "--non-interactive"]);
     const settings: string[] = [];
@@ -127,17 +113,5 @@ export class PulumiProject {
 
   dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-/** A missing CLI fails the run loudly: these tests never skip. */
-function assertCliInstalled(): void {
-  const home = process.env.PULUMI_HOME ?? path.join(os.homedir(), ".pulumi");
-  const cli = path.join(home, "versions", cliVersion, "bin", "pulumi");
-  if (!fs.existsSync(cli)) {
-    throw new Error(
-      `The Pulumi CLI v${cliVersion} is not installed at ${cli}. Run \`npm run pulumi:install\` ` +
-        "(builds it from Go modules) or `npx pulumi version` (downloads it), then run the tests again.",
-    );
   }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { start } from "../../emulator";
-import { loadSnapshot, Persister, type Snapshot } from "../../emulator/persistence";
+import { loadSnapshot, Persister, serializeSnapshot } from "../../emulator/persistence";
 import { basicAuthHeader } from "../helpers/emulator";
 
 describe("emulator persistence", () => {
@@ -90,7 +90,7 @@ describe("emulator persistence", () => {
   it("Persister coalesces writes and flush waits for the last state", async () => {
     const file = join(dir, "p.json");
     let n = 0;
-    const snap = (): Snapshot => ({ version: 1, meta: { secretKey: "00", apiKey: "k", rateLimitRule: "r" }, records: [{ className: "sys_properties", values: { n: String(++n) } }] });
+    const snap = (): Promise<string[]> => serializeSnapshot({ secretKey: "00", apiKey: "k", rateLimitRule: "r" }, [{ className: "sys_properties", values: { n: String(++n) } }]);
     const p = new Persister(file, snap, (m) => assert.fail(m), 50);
     for (let i = 0; i < 10; i++) p.schedule();
     await p.flush();

@@ -1,0 +1,263 @@
+/**
+ * The tables the emulator knows, as data: adding a table is a few lines here. Column names
+ * follow ../shared/servicenow-reference.md; where the reference marks a name unconfirmed it
+ * is still only written here, so a correction is one edit.
+ */
+
+export type FieldType = "string" | "boolean" | "integer" | "reference" | "password2" | "glide_date_time";
+
+export interface FieldDef {
+  readonly type: FieldType;
+  /** Target table of a reference. */
+  readonly reference?: string;
+  /** Value a new record gets when the insert leaves the field out. Default "" ("false" for booleans). */
+  readonly default?: string;
+  /** The database refuses a second record with the same non-empty value. */
+  readonly unique?: boolean;
+  /**
+   * What deleting the referenced record does to this record: `"delete"` (cascade) or
+   * `"clear"` (empty the reference: the instance's default for reference fields).
+   */
+  readonly onDelete?: "delete" | "clear";
+}
+
+export interface TableDef {
+  readonly name: string;
+  readonly parent?: string;
+  /** Field shown as the display value of a reference to this table. */
+  readonly display?: string;
+  /** Fields this table adds to its parent's. */
+  readonly fields: Readonly<Record<string, FieldDef>>;
+}
+
+const str: FieldDef = { type: "string" };
+const bool: FieldDef = { type: "boolean" };
+const yes: FieldDef = { type: "boolean", default: "true" };
+const int: FieldDef = { type: "integer" };
+const secret: FieldDef = { type: "password2" };
+const ref = (table: string, onDelete: "delete" | "clear" = "clear"): FieldDef => ({ type: "reference", reference: table, onDelete });
+
+/** Maintained by the instance on every table; never written by a client. */
+export const SYS_FIELDS: Readonly<Record<string, FieldDef>> = {
+  sys_id: str,
+  sys_class_name: str,
+  sys_created_on: { type: "glide_date_time" },
+  sys_created_by: str,
+  sys_updated_on: { type: "glide_date_time" },
+  sys_updated_by: str,
+  sys_mod_count: { type: "integer", default: "0" },
+};
+
+export const TABLES: readonly TableDef[] = [
+  {
+    name: "sys_alias",
+    display: "name",
+    fields: {
+      id: { type: "string", unique: true },
+      name: str,
+      type: { type: "string", default: "connection" },
+      connection_type: str,
+      multiple_connections: bool,
+      configuration_template: str,
+      parent: ref("sys_alias"),
+    },
+  },
+  {
+    name: "sys_connection",
+    display: "name",
+    fields: {
+      name: str,
+      connection_alias: ref("sys_alias"),
+      credential: ref("discovery_credentials"),
+      active: yes,
+      use_mid: bool,
+      mid_server: str,
+      order: { type: "integer", default: "100" },
+    },
+  },
+  {
+    name: "http_connection",
+    parent: "sys_connection",
+    fields: { connection_url: str, host: str, protocol: str, connection_timeout: int, connection_retries: int },
+  },
+  {
+    name: "discovery_credentials",
+    display: "name",
+    fields: { name: str, active: yes, order: { type: "integer", default: "100" }, applies_to: str, tag: str },
+  },
+  { name: "basic_auth_credentials", parent: "discovery_credentials", fields: { user_name: str, password: secret } },
+  { name: "api_key_credentials", parent: "discovery_credentials", fields: { api_key: secret } },
+  { name: "oauth_2_0_credentials", parent: "discovery_credentials", fields: { oauth_entity_profile: ref("oauth_entity_profile") } },
+  {
+    name: "oauth_entity",
+    display: "name",
+    fields: {
+      name: str,
+      client_id: str,
+      client_secret: secret,
+      default_grant_type: { type: "string", default: "authorization_code" },
+      token_url: str,
+      auth_url: str,
+      redirect_url: str,
+      revoke_token_url: str,
+      type: { type: "string", default: "oauth_provider" },
+      send_client_credentials_as: str,
+      active: yes,
+      access_token_lifespan: { type: "integer", default: "1800" },
+      refresh_token_lifespan: { type: "integer", default: "8640000" },
+    },
+  },
+  {
+    name: "oauth_entity_profile",
+    display: "name",
+    fields: { name: str, oauth_entity: ref("oauth_entity", "delete"), grant_type: str, default: bool },
+  },
+  {
+    name: "oauth_entity_scope",
+    display: "name",
+    fields: { name: str, oauth_entity: ref("oauth_entity", "delete"), oauth_entity_scope: str },
+  },
+  {
+    name: "oauth_entity_profile_scope",
+    fields: {
+      oauth_entity_profile: ref("oauth_entity_profile", "delete"),
+      oauth_entity_scope: ref("oauth_entity_scope", "delete"),
+    },
+  },
+  {
+    name: "oauth_credential",
+    fields: { peer: ref("oauth_entity", "delete"), type: str, expires: { type: "glide_date_time" } },
+  },
+  {
+    name: "sys_connection_attribute",
+    display: "label",
+    fields: { model: ref("sys_alias", "delete"), element: str, label: str },
+  },
+  {
+    // `document` holds a table name and `document_key` a sys_id (a document-id pair, not a
+    // reference), so deleting a connection clears them by business rule, not by cascade.
+    name: "sys_variable_value",
+    fields: { document: str, document_key: str, variable: ref("sys_connection_attribute", "delete"), value: str },
+  },
+  {
+    name: "sys_properties",
+    display: "name",
+    fields: {
+      name: { type: "string", unique: true },
+      value: str,
+      type: { type: "string", default: "string" },
+      description: str,
+      choices: str,
+      is_private: bool,
+      ignore_cache: bool,
+      suffix: str,
+      read_roles: str,
+      write_roles: str,
+    },
+  },
+  {
+    name: "sys_user",
+    display: "user_name",
+    fields: {
+      user_name: { type: "string", unique: true },
+      first_name: str,
+      last_name: str,
+      email: str,
+      active: yes,
+      web_service_access_only: bool,
+      user_password: secret,
+      locked_out: bool,
+    },
+  },
+  { name: "sys_user_role", display: "name", fields: { name: { type: "string", unique: true } } },
+  {
+    name: "sys_user_has_role",
+    fields: { user: ref("sys_user", "delete"), role: ref("sys_user_role", "delete") },
+  },
+];
+
+/** The tables with inheritance resolved. */
+export class Schema {
+  private readonly tables = new Map<string, TableDef>();
+  private readonly fieldCache = new Map<string, ReadonlyMap<string, FieldDef>>();
+  private readonly descendantCache = new Map<string, readonly string[]>();
+
+  constructor(defs: readonly TableDef[] = TABLES) {
+    for (const d of defs) this.tables.set(d.name, d);
+    for (const d of defs) {
+      if (d.parent !== undefined && !this.tables.has(d.parent)) throw new Error(`Table ${d.name}: unknown parent ${d.parent}`);
+      for (const [f, def] of Object.entries(d.fields)) {
+        if (def.reference !== undefined && !this.tables.has(def.reference)) throw new Error(`${d.name}.${f}: unknown table ${def.reference}`);
+      }
+    }
+  }
+
+  has(table: string): boolean {
+    return this.tables.has(table);
+  }
+
+  names(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  /** The table and its ancestors, nearest first. */
+  ancestry(table: string): string[] {
+    const out: string[] = [];
+    for (let t = this.tables.get(table); t !== undefined; t = t.parent === undefined ? undefined : this.tables.get(t.parent)) out.push(t.name);
+    return out;
+  }
+
+  /** The table and every table that extends it, at any depth. */
+  family(table: string): readonly string[] {
+    let out = this.descendantCache.get(table);
+    if (out === undefined) {
+      const list = [table];
+      for (const d of this.tables.values()) if (d.parent === table) list.push(...this.family(d.name));
+      out = list;
+      this.descendantCache.set(table, out);
+    }
+    return out;
+  }
+
+  isA(className: string, table: string): boolean {
+    return this.ancestry(className).includes(table);
+  }
+
+  /** Every field of a table: sys fields, then ancestors' fields, then its own. */
+  fields(table: string): ReadonlyMap<string, FieldDef> {
+    let out = this.fieldCache.get(table);
+    if (out === undefined) {
+      const map = new Map<string, FieldDef>(Object.entries(SYS_FIELDS));
+      for (const t of this.ancestry(table).reverse()) for (const [f, d] of Object.entries(this.tables.get(t)?.fields ?? {})) map.set(f, d);
+      out = map;
+      this.fieldCache.set(table, out);
+    }
+    return out;
+  }
+
+  field(table: string, name: string): FieldDef | undefined {
+    return this.fields(table).get(name);
+  }
+
+  displayField(table: string): string {
+    for (const t of this.ancestry(table)) {
+      const d = this.tables.get(t)?.display;
+      if (d !== undefined) return d;
+    }
+    return "sys_id";
+  }
+
+  /** Reference fields, anywhere, that point at `table` or one of its ancestors. */
+  referencesTo(className: string): { table: string; field: string; def: FieldDef }[] {
+    const targets = this.ancestry(className);
+    const out: { table: string; field: string; def: FieldDef }[] = [];
+    for (const d of this.tables.values()) {
+      for (const [f, def] of Object.entries(d.fields)) {
+        if (def.reference !== undefined && targets.includes(def.reference)) out.push({ table: d.name, field: f, def });
+      }
+    }
+    return out;
+  }
+}
+
+export const isSysField = (name: string): boolean => Object.prototype.hasOwnProperty.call(SYS_FIELDS, name);

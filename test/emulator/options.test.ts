@@ -1,0 +1,33 @@
+import * as assert from "node:assert/strict";
+import { normalizeOptions } from "../../emulator/options";
+
+describe("emulator options", () => {
+  it("has the documented defaults", () => {
+    assert.deepEqual(normalizeOptions(), {
+      port: 0,
+      host: "127.0.0.1",
+      dataFile: undefined,
+      spokes: ["sumtotal", "qualtrics", "okta"],
+      adminPassword: undefined,
+      tokenLifetimeSeconds: 1800,
+      faults: {},
+      thirdParty: {
+        sumtotal: { clientId: "sumtotal-client", clientSecret: "sumtotal-secret" },
+        qualtrics: { clientId: "qualtrics-client", clientSecret: "qualtrics-secret" },
+        okta: { apiToken: "okta-api-token" },
+      },
+      quiet: false,
+      logRequests: false,
+    });
+  });
+
+  it("logs requests only for the CLI and never when quiet", () => {
+    assert.equal(normalizeOptions({}, true).logRequests, true);
+    assert.equal(normalizeOptions({ quiet: true }, true).logRequests, false);
+  });
+
+  it("dedupes spokes and rejects unknown ones", () => {
+    assert.deepEqual(normalizeOptions({ spokes: ["okta", "okta"] }).spokes, ["okta"]);
+    assert.throws(() => normalizeOptions({ spokes: ["jira" as "okta"] }), /Unknown spoke `jira`/);
+  });
+});
