@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { adopt, recordName, secret, sysId, url } from "../kinds/fields";
+import { commonSpokeInputs } from "./common-inputs";
 import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
 import { apiKeyCredential } from "../records/credentials";
@@ -31,9 +32,7 @@ export const oktaConnectionKind = defineKind({
   schema: z.object({
     connectionUrl: url,
     credentialSysId: sysId,
-    connectionName: recordName.default("Okta"),
-    active: z.boolean().default(true),
-    adopt,
+    ...commonSpokeInputs("Okta"),
   }),
   examples: { connectionUrl: '"https://acme.okta.com"', credentialSysId: "credential.sysId" },
   secretInputs: [],
@@ -70,10 +69,7 @@ export const oktaOAuthConnectionKind = defineKind({
     redirectUrl: url.optional(),
     scopes: z.array(z.string().regex(/^\S+$/, { message: "each scope must be one word, such as okta.users.manage" })).default([]),
     oauthEntityName: recordName.default("Okta OAuth"),
-    connectionName: recordName.default("Okta"),
-    active: z.boolean().default(true),
-    verifyCredentials: z.boolean().default(false),
-    adopt,
+    ...commonSpokeInputs("Okta"),
   }),
   examples: {
     connectionUrl: '"https://acme.okta.com"',

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { adopt, recordName, secret, url } from "../kinds/fields";
+import { recordName, secret, url } from "../kinds/fields";
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
 import { spokePlan } from "./spoke-plan";
-import { verifyClientCredentials } from "./verify-credentials";
+import { clientCredentialsPreflight, commonSpokeInputs } from "./common-inputs";
 
 export const qualtricsAliasId = "sn_qualtrics_spoke.Qualtrics";
 export const qualtricsDirectoryProperty = "sn_qualtrics_spoke.qualtrics_directory";
@@ -27,10 +27,7 @@ export const qualtricsConnectionKind = defineKind({
       message: "must be https://<Data-Center-ID>.qualtrics.com/oauth2/token",
     }),
     directoryId: z.string().regex(/^POOL_[A-Za-z0-9]+$/, { message: "must be a Qualtrics directory id such as POOL_1a2B3c4D5e" }).optional(),
-    connectionName: recordName.default("Qualtrics"),
-    active: z.boolean().default(true),
-    verifyCredentials: z.boolean().default(false),
-    adopt,
+    ...commonSpokeInputs("Qualtrics"),
   }),
   examples: {
     connectionUrl: '"https://acme.qualtrics.com/API/v3"',
@@ -74,17 +71,13 @@ export const qualtricsConnectionKind = defineKind({
         tokenUrl: "tokenUrl",
       },
     }),
-  preflight: async (inputs) => {
-    if (!inputs.verifyCredentials) return;
-    await verifyClientCredentials({
-      spokeName: "Qualtrics",
-      tokenUrl: inputs.tokenUrl,
-      clientId: inputs.oauthClientId,
-      clientSecret: inputs.oauthClientSecret,
-      scope: "manage:all",
-      inputNames: "`oauthClientId` and `oauthClientSecret`",
-    });
-  },
+  preflight: clientCredentialsPreflight("Qualtrics", (inputs: { tokenUrl: string; oauthClientId: string; oauthClientSecret: string }) => ({
+    tokenUrl: inputs.tokenUrl,
+    clientId: inputs.oauthClientId,
+    clientSecret: inputs.oauthClientSecret,
+    scope: "manage:all",
+    inputNames: "`oauthClientId` and `oauthClientSecret`",
+  })),
   outputs: spokeOutputs,
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { adopt, aliasId, recordName, secret, url } from "../kinds/fields";
+import { aliasId, recordName, secret, url } from "../kinds/fields";
+import { commonSpokeInputs } from "./common-inputs";
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
 import { spokePlan, type SpokeCredential } from "./spoke-plan";
@@ -26,6 +27,7 @@ export const spokeConnectionKind = defineKind({
       connectionAlias: aliasId,
       connectionUrl: url,
       credentialType: z.enum(credentialTypes, { error: `must be one of ${credentialTypes.join(", ")}` }),
+      ...commonSpokeInputs(""),
       connectionName: recordName.optional(),
       credentialName: recordName.optional(),
       oauthEntityName: recordName.optional(),
@@ -38,9 +40,6 @@ export const spokeConnectionKind = defineKind({
       password: secret.optional(),
       attributes: z.record(z.string().regex(/^[a-z0-9_]+$/, { message: "keys must be attribute column names such as x_api_token" }), secret).optional(),
       properties: z.record(z.string(), z.string()).optional(),
-      active: z.boolean().default(true),
-      verifyCredentials: z.boolean().default(false),
-      adopt,
     })
     .superRefine((inputs, ctx) => {
       for (const name of required[inputs.credentialType]) {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { adopt, recordName, secret, url } from "../kinds/fields";
+import { recordName, secret, url } from "../kinds/fields";
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
 import { spokePlan } from "./spoke-plan";
-import { verifyClientCredentials } from "./verify-credentials";
+import { clientCredentialsPreflight, commonSpokeInputs } from "./common-inputs";
 
 export const sumTotalAliasId = "sn_sumtotal_spoke.SumTotal";
 
@@ -20,10 +20,7 @@ export const sumTotalConnectionKind = defineKind({
     oauthClientId: z.string().min(1, { message: "must not be empty" }),
     oauthClientSecret: secret,
     oauthTokenUrl: url.optional(),
-    connectionName: recordName.default("SumTotal"),
-    active: z.boolean().default(true),
-    verifyCredentials: z.boolean().default(false),
-    adopt,
+    ...commonSpokeInputs("SumTotal"),
   }),
   examples: {
     connectionUrl: '"https://acme.sumtotal.host"',
@@ -63,17 +60,13 @@ export const sumTotalConnectionKind = defineKind({
         tokenUrl: "oauthTokenUrl",
       },
     }),
-  preflight: async (inputs) => {
-    if (!inputs.verifyCredentials) return;
-    await verifyClientCredentials({
-      spokeName: "SumTotal",
-      tokenUrl: sumTotalTokenUrl(inputs),
-      clientId: inputs.oauthClientId,
-      clientSecret: inputs.oauthClientSecret,
-      scope: "allapis",
-      inputNames: "`oauthClientId` and `oauthClientSecret`",
-    });
-  },
+  preflight: clientCredentialsPreflight("SumTotal", (inputs: { connectionUrl: string; oauthTokenUrl?: string; oauthClientId: string; oauthClientSecret: string }) => ({
+    tokenUrl: sumTotalTokenUrl(inputs),
+    clientId: inputs.oauthClientId,
+    clientSecret: inputs.oauthClientSecret,
+    scope: "allapis",
+    inputNames: "`oauthClientId` and `oauthClientSecret`",
+  })),
   outputs: spokeOutputs,
 });
 
