@@ -15,8 +15,15 @@ export interface CommandResult {
 }
 
 export interface ProjectOptions {
-  /** The program's index.ts source. It may import `pulumi-servicenow-spokes`. */
-  readonly program: string;
+  /** The program's index.ts source. It may import `pulumi-servicenow-spokes`. Required without `fromDirectory`. */
+  readonly program?: string;
+  /**
+   * A project folder (e.g. `examples/sumtotal`) to copy instead of the generated project: its
+   * index.ts, package.json, tsconfig.json, Pulumi.yaml and Pulumi.<stack>.yaml files.
+   */
+  readonly fromDirectory?: string;
+  /** The stack to create. Default `test`. */
+  readonly stack?: string;
   /** Stack configuration in plain text, e.g. `{"servicenow:instanceUrl": url}`. */
   readonly config?: Readonly<Record<string, string>>;
   /** Stack configuration stored as secrets (encrypted with the passphrase provider). */
@@ -42,17 +49,25 @@ export class PulumiProject {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "snow-e2e-"));
     fs.mkdirSync(path.join(dir, "state"));
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: e2e\nruntime: nodejs\ndescription: end-to-end test\n");
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "e2e", main: "index.ts" }));
-    fs.writeFileSync(
-      path.join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true } }),
-    );
-    fs.writeFileSync(path.join(dir, "index.ts"), options.program);
+    if (options.fromDirectory !== undefined) {
+      const copied = /^(index\.ts|package\.json|tsconfig\.json|Pulumi(\.[\w-]+)?\.yaml)$/;
+      for (const file of fs.readdirSync(options.fromDirectory)) {
+        if (copied.test(file)) fs.copyFileSync(path.join(options.fromDirectory, file), path.join(dir, file));
+      }
+    } else {
+      if (options.program === undefined) throw new Error("PulumiProject.create needs `program` or `fromDirectory`");
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: e2e\nruntime: nodejs\ndescription: end-to-end test\n");
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "e2e", main: "index.ts" }));
+      fs.writeFileSync(
+        path.join(dir, "tsconfig.json"),
+        JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true } }),
+      );
+      fs.writeFileSync(path.join(dir, "index.ts"), options.program);
+    }
 
     const env = localPulumiEnv(path.join(dir, "state"), "e2e-passphrase", options.env);
     const project = new PulumiProject(dir, env);
-    await project.must(["stack", "init", "test", "--non-interactive"]);
+    await project.must(["stack", "init", options.stack ?? "test", "--non-interactive"]);
     const settings: string[] = [];
     for (const [key, value] of Object.entries(options.config ?? {})) settings.push("--plaintext", `${key}=${value}`);
     for (const [key, value] of Object.entries(options.secrets ?? {})) settings.push("--secret", `${key}=${value}`);
