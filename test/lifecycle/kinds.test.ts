@@ -99,6 +99,34 @@ describe("lifecycle of every resource kind against the emulator", function () {
         assert.deepEqual(snapshot(emulator), before, "delete leaves the instance as it was");
       });
 
+      it("detects a change behind Pulumi's back on each of its records, secrets included, and repairs it", async () => {
+        const emulator = sn.instance;
+        connectProvider(emulator);
+        const inputs = await checked(testCase.inputs(emulator));
+        let outs: Outputs = (await provider().create(inputs)).outs;
+        const id = outs.sysId as string;
+        type RecordState = { step: string; table: string; sysId: string; origin: string; values: Record<string, string>; fingerprints: Record<string, string> };
+        for (const record of (outs.records as RecordState[]).filter((r) => r.origin !== "instance")) {
+          const changes: Record<string, string>[] = [];
+          const column = Object.keys(record.values).find((c) => !["true", "false"].includes(record.values[c]!) && c !== "default");
+          const flag = Object.keys(record.values).find((c) => ["true", "false"].includes(record.values[c]!));
+          if (column) changes.push({ [column]: `${record.values[column]}-changed` });
+          else if (flag) changes.push({ [flag]: record.values[flag] === "true" ? "false" : "true" });
+          for (const secret of Object.keys(record.fingerprints)) changes.push({ [secret]: "rewritten-in-the-ui" });
+          for (const change of changes) {
+            emulator.update(record.table, record.sysId, change);
+            const refreshed = await provider().read(id, outs);
+            const what = `${record.step}.${Object.keys(change)[0]}`;
+            assert.equal((await provider().diff(id, refreshed.props, inputs)).changes, true, `drift on ${what} is seen`);
+            outs = (await provider().update(id, refreshed.props, inputs)).outs;
+            const again = await provider().read(id, outs);
+            assert.equal((await provider().diff(id, again.props, inputs)).changes, false, `drift on ${what} is repaired`);
+            outs = again.props as Outputs;
+          }
+        }
+        await provider().delete(id, outs);
+      });
+
       it("recreates records deleted behind Pulumi's back", async () => {
         const emulator = sn.instance;
         connectProvider(emulator);
