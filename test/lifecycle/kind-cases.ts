@@ -15,6 +15,8 @@ export interface KindCase {
   readonly drift: { readonly step: string; readonly fields: FieldInput; readonly input?: string };
   /** A secret column rewritten in the UI. */
   readonly secretDrift?: { readonly step: string; readonly column: string; readonly original: string };
+  /** Spoke forms: a new value for each field, each applied in place in turn. */
+  readonly eachField?: Record<string, unknown>;
   /** Whether an existing record makes create fail unless `adopt: true` (false: adopted by default). */
   readonly conflictsWithoutAdopt: boolean;
 }
@@ -118,6 +120,15 @@ export const kindCases: readonly KindCase[] = [
     update: { connectionUrl: "https://acme2.sumtotal.host", oauthClientId: "sumtotal-client-2" },
     drift: { step: "entity", fields: { default_grant_type: "password" } },
     secretDrift: { step: "entity", column: "client_secret", original: "sumtotal-secret-1" },
+    eachField: {
+      connectionUrl: "https://acme3.sumtotal.host",
+      oauthEntityName: "SumTotal OAuth 2",
+      oauthClientId: "sumtotal-client-3",
+      oauthClientSecret: "sumtotal-secret-3",
+      oauthTokenUrl: "https://acme3.sumtotal.host/apisecurity/connect/token",
+      connectionName: "SumTotal 2",
+      active: false,
+    },
     conflictsWithoutAdopt: true,
   },
   {
@@ -126,6 +137,17 @@ export const kindCases: readonly KindCase[] = [
     update: { directoryId: "POOL_9z8Y7x", xApiToken: "qualtrics-api-token-2" },
     drift: { step: "connection", fields: { connection_url: "https://other.qualtrics.com/API/v3" }, input: "connectionUrl" },
     secretDrift: { step: "attribute-value:x_api_token", column: "value", original: "qualtrics-api-token-2" },
+    eachField: {
+      connectionUrl: "https://acme2.qualtrics.com/API/v3",
+      xApiToken: "qualtrics-api-token-3",
+      oauthName: "Qualtrics OAuth 2",
+      oauthClientId: "qualtrics-client-3",
+      oauthClientSecret: "qualtrics-secret-3",
+      tokenUrl: "https://fra1.qualtrics.com/oauth2/token",
+      directoryId: "POOL_zz9",
+      connectionName: "Qualtrics 2",
+      active: false,
+    },
     conflictsWithoutAdopt: true,
   },
   {
@@ -134,6 +156,7 @@ export const kindCases: readonly KindCase[] = [
     update: { apiKey: "SSWS okta-token-2" },
     drift: { step: "credential", fields: { active: false } },
     secretDrift: { step: "credential", column: "api_key", original: "SSWS okta-token-2" },
+    eachField: { apiKey: "okta-token-3" },
     conflictsWithoutAdopt: true,
   },
   {
@@ -144,6 +167,7 @@ export const kindCases: readonly KindCase[] = [
     },
     update: { active: false },
     drift: { step: "connection", fields: { connection_url: "https://evil.okta.com" }, input: "connectionUrl" },
+    eachField: { connectionUrl: "https://acme3.okta.com", connectionName: "Okta 3", active: false },
     conflictsWithoutAdopt: true,
   },
   {
@@ -152,6 +176,20 @@ export const kindCases: readonly KindCase[] = [
     update: { apiVersion: "v2" },
     drift: { step: "entity", fields: { auth_url: "https://evil.example.com/authorize" } },
     secretDrift: { step: "entity", column: "client_secret", original: "okta-client-secret-1" },
+    eachField: {
+      connectionUrl: "https://acme3.okta.com",
+      apiVersion: "v2",
+      clientId: "0oa456",
+      clientSecret: "okta-client-secret-3",
+      authorizationUrl: "https://acme3.okta.com/oauth2/v2/authorize-x",
+      tokenUrl: "https://acme3.okta.com/oauth2/v2/token-x",
+      revokeUrl: "https://acme3.okta.com/oauth2/v2/revoke-x",
+      redirectUrl: "https://instance.example.com/oauth_redirect.do",
+      scopes: ["okta.users.manage"],
+      oauthEntityName: "Okta OAuth 2",
+      connectionName: "Okta OAuth 2",
+      active: false,
+    },
     conflictsWithoutAdopt: true,
   },
   {
@@ -167,6 +205,14 @@ export const kindCases: readonly KindCase[] = [
     update: { userName: "svc2" },
     drift: { step: "credential", fields: { user_name: "other" }, input: "userName" },
     secretDrift: { step: "credential", column: "password", original: "generic-password-1" },
+    eachField: {
+      connectionUrl: "https://acme3.okta.com",
+      connectionName: "Okta generic 2",
+      credentialName: "Generic credential 2",
+      userName: "svc3",
+      password: "generic-password-3",
+      active: false,
+    },
     conflictsWithoutAdopt: true,
   },
 ];

@@ -127,6 +127,31 @@ describe("lifecycle of every resource kind against the emulator", function () {
         await provider().delete(id, outs);
       });
 
+      if (testCase.eachField) {
+        it("updates each field of its form in place", async () => {
+          const emulator = sn.instance;
+          connectProvider(emulator);
+          let inputs = await checked(testCase.inputs(emulator));
+          const created = await provider().create(inputs);
+          let outs: Outputs = created.outs;
+          for (const [field, value] of Object.entries(testCase.eachField!)) {
+            const news = await checked({ ...inputs, [field]: value });
+            const change = await provider().diff(created.id, outs, news);
+            assert.equal(change.changes, true, `a new ${field} is a change`);
+            assert.deepEqual(change.replaces, [], `a new ${field} is updated in place`);
+            outs = (await provider().update(created.id, outs, news)).outs;
+            for (const [step, sysId] of Object.entries(created.outs.sysIds as Record<string, string>)) {
+              if (step in outs.sysIds) assert.equal(outs.sysIds[step], sysId, `updating ${field} keeps the ${step} record`);
+            }
+            const refreshed = await provider().read(created.id, outs);
+            assert.equal((await provider().diff(created.id, refreshed.props, news)).changes, false, `${field} converged`);
+            inputs = news;
+            outs = refreshed.props as Outputs;
+          }
+          await provider().delete(created.id, outs);
+        });
+      }
+
       it("recreates records deleted behind Pulumi's back", async () => {
         const emulator = sn.instance;
         connectProvider(emulator);
