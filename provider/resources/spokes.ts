@@ -68,6 +68,8 @@ export interface OktaApiKeyCredentialArgs {
   readonly name: pulumi.Input<string>;
   /** The Okta API token, with or without the `SSWS ` prefix (stored with it). */
   readonly apiKey: pulumi.Input<string>;
+  /** An Okta org URL: before writing, check the token there (`GET /api/v1/users/me`). */
+  readonly verifyAtOrgUrl?: pulumi.Input<string>;
   readonly adopt?: pulumi.Input<boolean>;
 }
 

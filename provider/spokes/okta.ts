@@ -15,15 +15,22 @@ export function withSswsPrefix(apiKey: string): string {
   return apiKey.startsWith("SSWS ") ? apiKey : `SSWS ${apiKey}`;
 }
 
-/** OktaApiKeyCredential: the API-key path of seeds/002 (`api_key_credentials`, `SSWS <token>`). */
+/**
+ * OktaApiKeyCredential: the API-key path of seeds/002 (`api_key_credentials`, `SSWS <token>`).
+ * With `verifyAtOrgUrl`, Okta is asked who the token belongs to before anything is written.
+ */
 export const oktaApiKeyCredentialKind = defineKind({
   name: "OktaApiKeyCredential",
-  schema: z.object({ name: recordName, apiKey: secret, adopt }),
-  examples: { name: '"Okta API key"', apiKey: 'config.requireSecret("oktaApiToken")' },
+  schema: z.object({ name: recordName, apiKey: secret, verifyAtOrgUrl: url.optional(), adopt }),
+  examples: { name: '"Okta API key"', apiKey: 'config.requireSecret("oktaApiToken")', verifyAtOrgUrl: '"https://acme.okta.com"' },
   secretInputs: ["apiKey"],
   replaceOnChange: ["name"],
   primaryStep: "credential",
   plan: (inputs) => [apiKeyCredential("credential", inputs.name, withSswsPrefix(inputs.apiKey), { name: "name", secret: "apiKey" })],
+  preflight: async (inputs) => {
+    if (inputs.verifyAtOrgUrl === undefined) return;
+    await verifyOktaApiKey({ orgUrl: inputs.verifyAtOrgUrl, apiKey: withSswsPrefix(inputs.apiKey), inputNames: "`apiKey`" });
+  },
 });
 
 /** OktaConnection: the connection on the Okta alias, with the org URL and a credential. */
@@ -140,5 +147,3 @@ function oktaOAuthUrls(inputs: { connectionUrl: string; apiVersion: string; auth
     revokeUrl: inputs.revokeUrl ?? `${base}/revoke`,
   };
 }
-
-export { verifyOktaApiKey };

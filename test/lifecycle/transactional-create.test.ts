@@ -23,6 +23,22 @@ const multiRecordCases: readonly [kind: string, inputs: Record<string, unknown>]
   ["OktaOAuthConnection", { connectionUrl: "https://acme.okta.com", clientId: "0oa1", clientSecret: "okta-secret", scopes: ["okta.users.manage"] }],
   ["OAuthProvider", { name: "Acme", clientId: "c", clientSecret: "acme-secret", tokenUrl: "https://login.acme.com/token", scopes: ["a", "b"] }],
   ["IntegrationUser", { userName: "svc.tx", password: "user-password", roles: ["itil", "admin"] }],
+  [
+    "SpokeConnection",
+    {
+      connectionAlias: "sn_qualtrics_spoke.Qualtrics",
+      connectionName: "Generic",
+      connectionUrl: "https://x.example.com",
+      credentialType: "oauth2_client_credentials",
+      oauthEntityName: "Generic OAuth",
+      clientId: "c",
+      clientSecret: "generic-secret",
+      tokenUrl: "https://x.example.com/token",
+      scopes: ["a"],
+      attributes: { x_api_token: "generic-token" },
+      properties: { "sn_qualtrics_spoke.qualtrics_directory": "POOL_gen" },
+    },
+  ],
 ];
 
 describe("transactional create: a failure at any step leaves nothing behind", function () {
