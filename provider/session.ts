@@ -5,22 +5,22 @@ import type { ProviderConfig } from "./config/provider-config";
 import { resolveProviderConfig } from "./config/resolve-provider-config";
 
 /**
- * The provider's per-process state: the configuration handed to `configure()` and the
- * client it selects. Pulumi's dynamic-provider host calls `configure()` once per serialized
- * provider before any other method, with the stack's configuration.
+ * The provider's per-process state: the client that the configuration handed to
+ * `configure()` selects. Pulumi's dynamic-provider host calls `configure()` once per
+ * serialized provider before any other method, with the stack's configuration.
  */
-let current: { config: ProviderConfig; client: TableApi } | undefined;
+let current: TableApi | undefined;
 
 /** Resolves and validates the configuration now, so that a bad one fails before any request. */
 export function configureSession(source: ConfigSource, env: NodeJS.ProcessEnv = process.env): ProviderConfig {
   const config = resolveProviderConfig(source, env);
-  current = { config, client: clientFor(config) };
+  current = clientFor(config);
   return config;
 }
 
 /** Uses this client for what follows: for tests that call provider methods directly. */
-export function useClient(client: TableApi, config?: ProviderConfig): void {
-  current = { config: config ?? ({ instanceUrl: client.instanceUrl } as ProviderConfig), client };
+export function useClient(client: TableApi): void {
+  current = client;
 }
 
 /** The client for the configured instance. Throws when `configure()` has not run. */
@@ -31,10 +31,5 @@ export function sessionClient(): TableApi {
         "configuration (or SERVICENOW_INSTANCE_URL and the matching environment variables).",
     );
   }
-  return current.client;
-}
-
-/** The resolved configuration, for checks that depend on it (for example the instance URL). */
-export function sessionConfig(): ProviderConfig | undefined {
-  return current?.config;
+  return current;
 }

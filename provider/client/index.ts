@@ -2,7 +2,6 @@ export * from "./table-api";
 export * from "./client-for";
 export * from "./servicenow-client";
 export * from "./client-options";
-export * from "./counting-table-api";
 export * from "./encoded-query";
 export * from "./request-events";
 export * from "./redact";
