@@ -12,11 +12,15 @@ import { sysIdsOf, type RecordState } from "./resource-state";
 export async function createRecords(api: TableApi, plan: readonly PlannedRecord[], adopt: boolean): Promise<RecordState[]> {
   const done: RecordState[] = [];
   try {
-    for (const record of plan) done.push(await ensureRecord(api, record, sysIdsOf(done), adopt));
+    for (const record of plan) done.push(await ensureRecord(api, record, sysIdsOf(done), adopt, createdSteps(done)));
     return done;
   } catch (failure) {
     throw await rollBack(api, done, failure);
   }
+}
+
+export function createdSteps(records: readonly RecordState[]): Set<string> {
+  return new Set(records.filter((record) => record.origin === "created").map((record) => record.step));
 }
 
 /** Undoes `made` (newest first) and returns the error to throw. */

@@ -36,16 +36,22 @@ export async function findByKey(api: TableApi, record: PlannedRecord, sysIds: Re
   return found[0];
 }
 
-/** Creates the record, or takes over the one its key finds when `adopt` allows. */
+/**
+ * Creates the record, or takes over the one its key finds when `adopt` allows. `createdNow`
+ * names the steps this run has just created: a record whose key refers to one of them cannot
+ * exist yet, so its lookup is skipped (the POST still settles an unknown outcome by key).
+ */
 export async function ensureRecord(
   api: TableApi,
   record: PlannedRecord,
   sysIds: Readonly<Record<string, string>>,
   adopt: boolean,
+  createdNow: ReadonlySet<string> = new Set(),
 ): Promise<RecordState> {
   const columns = resolveColumns(desiredColumns(record), sysIds);
   const secrets = record.secretFields ?? [];
-  const existing = await findByKey(api, record, sysIds);
+  const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && createdNow.has(value.ref));
+  const existing = keyOnFreshRecord && record.origin !== "instance" ? undefined : await findByKey(api, record, sysIds);
 
   if (record.origin === "instance") {
     if (!existing) throw new RequiredRecordMissingError(api.instanceUrl, record.table, resolveColumns(record.key, sysIds), record.missingHint);

@@ -1,5 +1,5 @@
 import type { TableApi } from "../client/table-api";
-import { rollBack } from "./create-records";
+import { createdSteps, rollBack } from "./create-records";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { ensureRecord, patchRecord, retireRecord } from "./record-operations";
 import { recordOf, sysIdsOf, type RecordState, type RecordsState } from "./resource-state";
@@ -30,7 +30,7 @@ export async function updateRecords(
     for (const record of plan) {
       const old = recordOf(olds, record.step);
       if (!old || old.sysId === "") {
-        const made = await ensureRecord(api, record, sysIdsOf(done), options.adopt);
+        const made = await ensureRecord(api, record, sysIdsOf(done), options.adopt, createdSteps(madeNow));
         done.push(made);
         madeNow.push(made);
       } else {
