@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
-import { oauthEntity } from "../records/oauth-entity";
+import { defaultRedirectUrl, oauthEntity } from "../records/oauth-entity";
 import { adopt, positiveInteger, recordName, secret, url } from "./fields";
 
 export const grantTypes = ["client_credentials", "authorization_code", "password", "refresh_token", "jwt_bearer"] as const;
@@ -42,7 +42,7 @@ export const oauthProviderKind = defineKind({
       ...inputs,
       type: "oauth_provider",
       authUrl: inputs.authorizationUrl,
-      redirectUrl: inputs.redirectUrl ?? `${context.instanceUrl}/oauth_redirect.do`,
+      redirectUrl: inputs.redirectUrl ?? defaultRedirectUrl(context.instanceUrl),
       inputNames: { name: "name", clientId: "clientId", clientSecret: "clientSecret", tokenUrl: "tokenUrl", authUrl: "authorizationUrl" },
     }),
   outputs: (_inputs, records) => ({ profileSysId: recordOf(records, "profile")?.sysId ?? "" }),

@@ -1,6 +1,11 @@
 import { defined } from "../kinds/fields";
 import { ref, type PlannedRecord } from "../lifecycle/record-plan";
 
+/** Where the instance receives OAuth redirects unless told otherwise: `<instance>/oauth_redirect.do`. */
+export function defaultRedirectUrl(instanceUrl: string): string {
+  return `${instanceUrl}/oauth_redirect.do`;
+}
+
 export interface OAuthEntitySpec {
   readonly name: string;
   /** `oauth_provider`: a third party we sign in to; `client`: a tool that signs in to us. */

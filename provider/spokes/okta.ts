@@ -45,7 +45,7 @@ export const oktaConnectionKind = defineKind({
   secretInputs: [],
   replaceOnChange: [],
   primaryStep: "connection",
-  plan: (inputs) =>
+  plan: (inputs, context) =>
     spokePlan({
       aliasId: oktaAliasId,
       spokeName: "Okta",
@@ -53,8 +53,8 @@ export const oktaConnectionKind = defineKind({
       connectionUrl: inputs.connectionUrl,
       active: inputs.active,
       credential: { type: "existing", sysId: inputs.credentialSysId },
-      inputNames: { connectionName: "connectionName", connectionUrl: "connectionUrl", active: "active" },
-    }),
+      inputNames: {},
+    }, context),
   outputs: spokeOutputs,
 });
 
@@ -96,19 +96,15 @@ export const oktaOAuthConnectionKind = defineKind({
       active: inputs.active,
       credential: {
         type: "oauth2",
-        credentialName: inputs.oauthEntityName,
         entityName: inputs.oauthEntityName,
         clientId: inputs.clientId,
         clientSecret: inputs.clientSecret,
         grantType: "authorization_code",
         ...oktaOAuthUrls(inputs),
-        redirectUrl: inputs.redirectUrl ?? `${context.instanceUrl}/oauth_redirect.do`,
+        redirectUrl: inputs.redirectUrl,
         scopes: inputs.scopes,
       },
       inputNames: {
-        connectionName: "connectionName",
-        connectionUrl: "connectionUrl",
-        active: "active",
         entityName: "oauthEntityName",
         clientId: "clientId",
         clientSecret: "clientSecret",
@@ -117,7 +113,7 @@ export const oktaOAuthConnectionKind = defineKind({
         revokeUrl: "revokeUrl",
         redirectUrl: "redirectUrl",
       },
-    }),
+    }, context),
   preflight: async (inputs) => {
     if (!inputs.verifyCredentials) return;
     // Okta refuses client credentials for a web app without the scope grant; a 400

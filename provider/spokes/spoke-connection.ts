@@ -80,7 +80,6 @@ export const spokeConnectionKind = defineKind({
               clientSecret: inputs.clientSecret!,
               grantType: "client_credentials",
               tokenUrl: inputs.tokenUrl!,
-              redirectUrl: `${context.instanceUrl}/oauth_redirect.do`,
               scopes: inputs.scopes,
             };
     return spokePlan({
@@ -93,9 +92,6 @@ export const spokeConnectionKind = defineKind({
       attributes: Object.entries(inputs.attributes ?? {}).map(([element, value]) => ({ element, value, secret: true, input: "attributes" })),
       properties: Object.entries(inputs.properties ?? {}).map(([name, value]) => ({ name, value, input: "properties" })),
       inputNames: {
-        connectionName: "connectionName",
-        connectionUrl: "connectionUrl",
-        active: "active",
         credentialName: "credentialName",
         entityName: "oauthEntityName",
         clientId: "clientId",
@@ -104,7 +100,7 @@ export const spokeConnectionKind = defineKind({
         userName: "userName",
         secret: inputs.credentialType === "api_key" ? "apiKey" : "password",
       },
-    });
+    }, context);
   },
   preflight: async (inputs) => {
     if (!inputs.verifyCredentials || inputs.credentialType !== "oauth2_client_credentials") return;

@@ -3,14 +3,16 @@ import { aliasLookup } from "../records/alias";
 import { connectionAttributeValues, type AttributeValue } from "../records/connection-attributes";
 import { apiKeyCredential, basicAuthCredential, oauth2Credential } from "../records/credentials";
 import { httpConnection } from "../records/http-connection";
-import { oauthEntity } from "../records/oauth-entity";
+import { defaultRedirectUrl, oauthEntity } from "../records/oauth-entity";
+import type { PlanContext } from "../lifecycle/resource-kind";
 import { systemProperty } from "../records/system-property";
 
 /** How the spoke's connection signs in to the third party. */
 export type SpokeCredential =
   | {
       readonly type: "oauth2";
-      readonly credentialName: string;
+      /** Default: the entity's name, as the Configure forms do. */
+      readonly credentialName?: string;
       readonly entityName: string;
       readonly clientId: string;
       readonly clientSecret: string;
@@ -18,7 +20,8 @@ export type SpokeCredential =
       readonly tokenUrl: string;
       readonly authorizationUrl?: string;
       readonly revokeUrl?: string;
-      readonly redirectUrl: string;
+      /** Default: `<instance>/oauth_redirect.do`. */
+      readonly redirectUrl?: string;
       readonly scopes: readonly string[];
     }
   | { readonly type: "api_key"; readonly credentialName: string; readonly apiKey: string }
@@ -38,7 +41,10 @@ export interface SpokeSpec {
   readonly attributes?: readonly AttributeValue[];
   /** Properties the spoke ships that the form sets: adopted, and given back on delete. */
   readonly properties?: readonly { name: string; value: string; input: string }[];
-  /** The names of the inputs behind each part, so drift shows on the input the user wrote. */
+  /**
+   * The names of the inputs behind each part, so drift shows on the input the user wrote.
+   * `connectionName`, `connectionUrl` and `active` default to those names.
+   */
   readonly inputNames: SpokeInputNames;
 }
 
@@ -52,13 +58,13 @@ export type SpokeInputNames = Partial<
  * entity and its scopes, the credential, the connection, its attribute values, and the
  * properties the form sets.
  */
-export function spokePlan(spec: SpokeSpec): PlannedRecord[] {
-  const names = spec.inputNames;
+export function spokePlan(spec: SpokeSpec, context: PlanContext): PlannedRecord[] {
+  const names: SpokeInputNames = { connectionName: "connectionName", connectionUrl: "connectionUrl", active: "active", ...spec.inputNames };
   const hint =
     `activate the ${spec.spokeName} spoke on this instance (it needs an Integration Hub subscription), ` +
     `or check the alias id ${spec.aliasId} under Connection & Credential Aliases.`;
   const records: PlannedRecord[] = [aliasLookup(spec.aliasId, `The ${spec.spokeName} spoke is not active: ${hint}`)];
-  records.push(...credentialRecords(spec.credential, names));
+  records.push(...credentialRecords(spec.credential, names, context));
   records.push(
     httpConnection({
       name: spec.connectionName,
@@ -77,7 +83,7 @@ export function spokePlan(spec: SpokeSpec): PlannedRecord[] {
   return records;
 }
 
-function credentialRecords(credential: SpokeCredential, names: SpokeInputNames): PlannedRecord[] {
+function credentialRecords(credential: SpokeCredential, names: SpokeInputNames, context: PlanContext): PlannedRecord[] {
   switch (credential.type) {
     case "existing":
       return [];
@@ -102,7 +108,7 @@ function credentialRecords(credential: SpokeCredential, names: SpokeInputNames):
           tokenUrl: credential.tokenUrl,
           authUrl: credential.authorizationUrl,
           revokeUrl: credential.revokeUrl,
-          redirectUrl: credential.redirectUrl,
+          redirectUrl: credential.redirectUrl ?? defaultRedirectUrl(context.instanceUrl),
           scopes: credential.scopes,
           inputNames: {
             name: names.entityName,
@@ -114,7 +120,7 @@ function credentialRecords(credential: SpokeCredential, names: SpokeInputNames):
             redirectUrl: names.redirectUrl,
           },
         }),
-        oauth2Credential("credential", credential.credentialName, ref("profile"), { name: names.credentialName }),
+        oauth2Credential("credential", credential.credentialName ?? credential.entityName, ref("profile"), { name: names.credentialName }),
       ];
   }
 }
