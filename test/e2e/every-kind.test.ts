@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { start, type RunningEmulator } from "../../emulator";
+import { useEmulatedStack } from "./emulated-stack";
 import { snapshot } from "../lifecycle/snapshot";
 import { PulumiProject, repoRoot, type CommandResult } from "./pulumi-project";
 
@@ -27,28 +27,17 @@ const program = fs.readFileSync(path.join(repoRoot, "test", "e2e", "programs", "
  */
 describe("real Pulumi CLI: every resource kind", function () {
   this.timeout(600_000);
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-  let initial: ReturnType<typeof snapshot>;
-  const printed: string[] = [];
-  const keep = (result: CommandResult) => (printed.push(result.output), result);
-
-  before(async () => {
-    emulator = await start({ quiet: true });
-    initial = snapshot(emulator);
-    project = await PulumiProject.create({
+  const stack = useEmulatedStack((emulator) =>
+    PulumiProject.create({
       program,
       config: { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username },
       secrets: { "servicenow:password": emulator.admin.password, ...secrets },
-    });
-  });
-
-  after(async () => {
-    project?.dispose();
-    await emulator?.stop();
-  });
+    }),
+  );
+  const keep = (result: CommandResult) => stack.keep(result);
 
   it("up creates every resource; preview and preview --refresh then show no changes", async () => {
+    const { project } = stack;
     const up = keep(await project.up());
     assert.match(up.output, /\+ 18 created/, up.output);
     const outputs = await project.outputs();
@@ -62,6 +51,7 @@ describe("real Pulumi CLI: every resource kind", function () {
   });
 
   it("catches changes made behind Pulumi's back with preview --refresh, and up --refresh repairs them", async () => {
+    const { emulator, project } = stack;
     const outputs = await project.outputs();
     const property = String(outputs.property);
     emulator.update("sys_properties", property, { value: "changed in the UI" });
@@ -85,6 +75,7 @@ describe("real Pulumi CLI: every resource kind", function () {
   });
 
   it("recreates a record deleted behind Pulumi's back", async () => {
+    const { emulator, project } = stack;
     const outputs = await project.outputs();
     emulator.remove("sys_properties", String(outputs.property));
     keep(await project.up("--refresh"));
@@ -94,6 +85,7 @@ describe("real Pulumi CLI: every resource kind", function () {
   });
 
   it("changes an input in place, without replacement", async () => {
+    const { emulator, project } = stack;
     await project.must(["config", "set", "e2e:level", "5"]);
     await project.must(["config", "set", "e2e:suffix", "--", "-2"]);
     const preview = keep(await project.preview());
@@ -105,19 +97,16 @@ describe("real Pulumi CLI: every resource kind", function () {
   });
 
   it("keeps every secret out of the exported state and out of everything the CLI printed, --debug included", async () => {
+    const { project } = stack;
     keep(await project.must(["preview", "--refresh", "--debug", "--non-interactive"]));
-    printed.push(await project.exportedState());
-    printed.push(JSON.stringify(await project.outputs()));
-    const everything = printed.join("\n");
-    for (const [key, value] of Object.entries({ ...secrets, "servicenow:password": emulator.admin.password })) {
-      assert.ok(!everything.includes(value), `${key} appears in plaintext`);
-    }
-    assert.match(await project.exportedState(), /"ciphertext": "v1:/);
-
+    const state = await project.exportedState();
+    stack.assertNoPlaintext(secrets, state, JSON.stringify(await project.outputs()));
+    assert.match(state, /"ciphertext": "v1:/);
   });
 
   it("destroy leaves the instance as it was, with the spoke's shipped property given back", async () => {
+    const { emulator, project } = stack;
     keep(await project.destroy());
-    assert.deepEqual(snapshot(emulator), initial);
+    assert.deepEqual(snapshot(emulator), stack.initial);
   });
 });

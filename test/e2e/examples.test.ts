@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { start, type RunningEmulator } from "../../emulator";
 import { snapshot } from "../lifecycle/snapshot";
+import { useEmulatedStack } from "./emulated-stack";
 import { PulumiProject, repoRoot, type CommandResult } from "./pulumi-project";
 
 /**
@@ -203,30 +204,18 @@ describe("examples/", function () {
 for (const [name, example] of Object.entries(examples)) {
   describe(`examples/${name} through the real Pulumi CLI`, function () {
     this.timeout(600_000);
-    let emulator: RunningEmulator;
-    let project: PulumiProject;
-    let initial: ReturnType<typeof snapshot>;
-    const printed: string[] = [];
-    const keep = (result: CommandResult) => (printed.push(result.output), result);
-
-    before(async () => {
-      emulator = await start({ quiet: true });
-      initial = snapshot(emulator);
-      project = await projectFor(name, emulator, example);
-    });
-
-    after(async () => {
-      project?.dispose();
-      await emulator?.stop();
-    });
+    const stack = useEmulatedStack((emulator) => projectFor(name, emulator, example));
+    const keep = (result: CommandResult) => stack.keep(result);
 
     it("up makes the records the example describes", async () => {
+      const { emulator, project } = stack;
       keep(await project.up());
       checkRecords(emulator, example.expect, false);
       example.outputs?.(await project.outputs());
     });
 
     it("preview and preview --refresh then show no changes", async () => {
+      const { project } = stack;
       const preview = keep(await project.preview("--expect-no-changes"));
       assert.equal(preview.code, 0, preview.output);
       const refreshed = keep(await project.preview("--refresh", "--expect-no-changes"));
@@ -234,17 +223,14 @@ for (const [name, example] of Object.entries(examples)) {
     });
 
     it("keeps its secrets out of the state and of what the CLI printed", async () => {
-      printed.push(await project.exportedState());
-      const everything = printed.join("\n");
-      for (const [key, value] of Object.entries({ ...example.secrets, "servicenow:password": emulator.admin.password })) {
-        assert.ok(!everything.includes(value), `${key} appears in plaintext`);
-      }
+      stack.assertNoPlaintext(example.secrets, await stack.project.exportedState());
     });
 
     it("destroy removes them and leaves the instance as it was", async () => {
+      const { emulator, project } = stack;
       keep(await project.destroy());
       checkRecords(emulator, example.expect, true);
-      assert.deepEqual(snapshot(emulator), initial);
+      assert.deepEqual(snapshot(emulator), stack.initial);
     });
   });
 }
