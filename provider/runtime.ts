@@ -1,7 +1,8 @@
 /**
- * The stable entry that serialized provider shims require by name
- * (`pulumi-servicenow-spokes/runtime`). Existing stacks call it from their state, so its two
- * exports must stay backwards compatible across releases.
+ * The entry that the serialized provider of release 0.1 requires by name
+ * (`pulumi-servicenow-spokes/runtime`, one shim per kind). Stacks created by that release call
+ * it from their state for refresh and delete until their next update stores the new provider
+ * (./dynamic-provider), so its two exports must stay.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { ConfigSource } from "./config/config-source";

@@ -4,23 +4,30 @@ import type { PlannedRecord } from "./record-plan";
 import { ensureRecord, retireRecord } from "./record-operations";
 import { sysIdsOf, type RecordState } from "./resource-state";
 
+export interface CreateOptions {
+  readonly adopt: boolean;
+  /** The resource's owner, which names the sys_ids of the records it creates (see ownedSysId). */
+  readonly owner?: string;
+}
+
 /**
  * Creates (or adopts) the plan's records in order, as one transaction: when a step fails,
  * the records made before it are deleted and adopted ones get their old values back, in
  * reverse order; the error says what happened and lists any record that could not be undone.
  */
-export async function createRecords(api: TableApi, plan: readonly PlannedRecord[], adopt: boolean): Promise<RecordState[]> {
+export async function createRecords(api: TableApi, plan: readonly PlannedRecord[], options: CreateOptions): Promise<RecordState[]> {
   const done: RecordState[] = [];
+  const posted = new Set<string>();
   try {
-    for (const record of plan) done.push(await ensureRecord(api, record, sysIdsOf(done), adopt, createdSteps(done)));
+    for (const record of plan) {
+      const ensured = await ensureRecord(api, record, sysIdsOf(done), { ...options, createdNow: posted });
+      done.push(ensured.state);
+      if (ensured.posted) posted.add(record.step);
+    }
     return done;
   } catch (failure) {
     throw await rollBack(api, done, failure);
   }
-}
-
-export function createdSteps(records: readonly RecordState[]): Set<string> {
-  return new Set(records.filter((record) => record.origin === "created").map((record) => record.step));
 }
 
 /** Undoes `made` (newest first) and returns the error to throw. */

@@ -1,5 +1,6 @@
 import { desiredColumns, type PlannedRecord } from "./record-plan";
 import { recordOf, sysIdsOf, type RecordsState } from "./resource-state";
+import { sameStoredValue } from "./stored-value";
 
 /**
  * The inputs whose records differ from the plan, as last seen by create, update or refresh:
@@ -19,7 +20,7 @@ export function findDrift(plan: readonly PlannedRecord[], records: RecordsState)
     for (const [column, value] of Object.entries(desiredColumns(record))) {
       if (secrets.includes(column)) continue;
       const wanted = typeof value === "string" ? value : sysIds[value.ref] ?? "";
-      if (old.values[column] !== wanted) drifted.add(record.inputs?.[column] ?? `${record.step}.${column}`);
+      if (!sameStoredValue(wanted, old.values[column])) drifted.add(record.inputs?.[column] ?? `${record.step}.${column}`);
     }
     for (const column of old.secretDrift ?? []) drifted.add(record.inputs?.[column] ?? `${record.step}.${column}`);
   }

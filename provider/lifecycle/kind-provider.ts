@@ -3,32 +3,49 @@ import { sessionClient } from "../session";
 import { checkInputs } from "./check-inputs";
 import { createRecords } from "./create-records";
 import { findDrift } from "./find-drift";
-import { readRecords } from "./read-records";
+import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
 import type { PlanContext, ResourceKind } from "./resource-kind";
 import { isGone, sysIdsOf, type RecordsState } from "./resource-state";
+import { bookkeepingKey, decodeRecords, encodeBookkeeping, generatedInputs } from "./state-codec";
 import { updateRecords } from "./update-records";
 import { isUnknown, sameValue } from "./values";
 
 type Props = Record<string, unknown>;
 
+/** Inputs the resource class adds for the provider (not shown, not compared): see ServiceNowResource. */
+export const kindKey = "__kind";
+export const ownerKey = "__owner";
+
 /** The one lifecycle, for any kind: Pulumi's dynamic provider methods over the kind's plan. */
 export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>): pulumi.dynamic.ResourceProvider {
   const inputKeys = inputKeysOf(kind);
-  const parse = (props: Props): Inputs => kind.schema.parse(pickInputs(props, inputKeys));
   const contextOf = (): PlanContext => ({ instanceUrl: sessionClient().instanceUrl });
   const adoptOf = (inputs: Inputs): boolean => (inputs as { adopt?: boolean }).adopt ?? kind.adoptByDefault ?? false;
-  const outputsOf = (inputs: Props, parsed: Inputs, records: RecordsState): Props =>
-    wireSafe({
+  const planOf = (inputs: Props): PlannedRecord[] => {
+    const parsed = kind.schema.safeParse(inputs);
+    return parsed.success ? kind.plan(parsed.data, contextOf()) : [];
+  };
+  const ownerOf = (props: Props): string | undefined => (typeof props[ownerKey] === "string" ? (props[ownerKey] as string) : undefined);
+
+  /** Outputs: the provider's own keys, the inputs, the kind's outputs, sys_ids and the bookkeeping. */
+  const outputsOf = (raw: Props, inputs: Props, records: RecordsState, generated: readonly string[]): Props => {
+    // A refresh may hand back what the instance holds, which the schema can refuse (an http
+    // URL set in the UI): the kind's outputs then come from the inputs as last written.
+    const parsed = kind.schema.safeParse(inputs).data ?? kind.schema.parse(pickInputs(raw, inputKeys));
+    const plan = planOf(inputs);
+    return wireSafe({
+      ...internalKeysOf(raw),
       // Inputs win over computed outputs of the same name (OktaConnection's credentialSysId).
       ...kind.outputs?.(parsed, records, contextOf()),
       ...inputs,
       sysId: records.find((record) => record.step === kind.primaryStep)?.sysId ?? "",
       sysIds: sysIdsOf(records.filter((record) => record.origin !== "instance")),
-      records,
+      [bookkeepingKey]: encodeBookkeeping(records, plan, generated),
     });
+  };
 
   /** Per step: the plan's override, else the kind's rule for these inputs, else delete. */
   const deleteBehaviorFor = (props: Props) => {
@@ -38,10 +55,12 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
     return (step: string): AdoptedDeleteBehavior =>
       plan.find((record) => record.step === step)?.adoptedDelete ?? kindBehavior ?? "delete";
   };
+  const recordsOf = (props: Props): RecordsState => decodeRecords(props, planOf(pickInputs(props, inputKeys)));
 
   return {
     async check(_olds, news) {
-      return checkInputs(kind as ResourceKind<object>, news);
+      const checked = checkInputs(kind as ResourceKind<object>, news);
+      return { ...checked, inputs: { ...checked.inputs, ...internalKeysOf(news) } };
     },
 
     async diff(_id, olds: Props, rawNews: Props) {
@@ -54,33 +73,46 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       return { changes: changed.length > 0 || drift.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
     },
 
-    async create(rawInputs: Props) {
+    async create(raw: Props) {
       const api = sessionClient();
-      const inputs = withGenerated(kind, pickInputs(rawInputs, inputKeys), undefined);
+      const given = pickInputs(raw, inputKeys);
+      const inputs = withGenerated(kind, given, undefined);
       const parsed = kind.schema.parse(inputs);
       await kind.preflight?.(parsed, api);
-      const records = await createRecords(api, kind.plan(parsed, contextOf()), adoptOf(parsed));
-      const outs = outputsOf(inputs, parsed, records);
+      const records = await createRecords(api, kind.plan(parsed, contextOf()), { adopt: adoptOf(parsed), owner: ownerOf(raw) });
+      const outs = outputsOf(raw, inputs, records, generatedKeys(given, inputs));
       return { id: outs.sysId as string, outs };
     },
 
     async read(id, props: Props = {}) {
       const api = sessionClient();
-      const records = await readRecords(api, recordsOf(props));
-      if (isGone(records)) return { id: "", props: {} };
       const oldInputs = pickInputs(props, inputKeys);
-      const parsed = parse(props);
-      const inputs = reconstructInputs(oldInputs, kind.plan(parsed, contextOf()), records);
-      return { id, props: { ...props, ...outputsOf(inputs, parsed, records) }, inputs: wireSafe(inputs) };
+      const plan = planOf(oldInputs);
+      const known = recordsOf(props);
+      // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the
+      // records from the id and the plan's natural keys.
+      const records = known.length > 0 ? await readRecords(api, known) : await discoverRecords(api, plan, kind.primaryStep, id, ownerOf(props));
+      if (isGone(records)) return { id: "", props: {} };
+      const generated = known.length > 0 ? generatedInputs(props) : [];
+      const inputs = reconstructInputs(oldInputs, plan, records);
+      const givenInputs = { ...inputs };
+      for (const key of generated) delete givenInputs[key];
+      return {
+        id: records.find((record) => record.step === kind.primaryStep)?.sysId || id,
+        props: { ...withoutLegacyRecords(props), ...outputsOf(props, inputs, records, generated) },
+        inputs: wireSafe({ ...internalKeysOf(props), ...givenInputs }),
+      };
     },
 
     async update(_id, olds: Props, rawNews: Props) {
       const api = sessionClient();
-      const news = withGenerated(kind, pickInputs(rawNews, inputKeys), olds);
+      const given = pickInputs(rawNews, inputKeys);
+      const news = withGenerated(kind, given, olds);
       const parsed = kind.schema.parse(news);
       await kind.preflight?.(parsed, api);
       const records = await updateRecords(api, kind.plan(parsed, contextOf()), recordsOf(olds), {
         adopt: adoptOf(parsed),
+        owner: ownerOf(rawNews) ?? ownerOf(olds),
         adoptedDeleteBehavior: deleteBehaviorFor(olds),
         secretsToWrite: (record: PlannedRecord, old) =>
           (record.secretFields ?? []).filter((column) => {
@@ -89,7 +121,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
             return inputChanged || (old.secretDrift ?? []).includes(column) || old.fingerprints[column] === undefined;
           }),
       });
-      return { outs: outputsOf(news, parsed, records) };
+      return { outs: outputsOf(rawNews, news, records, generatedKeys(given, news)) };
     },
 
     async delete(_id, props: Props) {
@@ -112,8 +144,11 @@ function pickInputs(props: Props, keys: readonly string[]): Props {
   return picked;
 }
 
-function recordsOf(props: Props): RecordsState {
-  return Array.isArray(props.records) ? (props.records as RecordsState) : [];
+/** `__kind` and `__owner`, carried from inputs to outputs so that read and delete have them. */
+function internalKeysOf(props: Props): Props {
+  const picked: Props = {};
+  for (const key of [kindKey, ownerKey]) if (props[key] !== undefined) picked[key] = props[key];
+  return picked;
 }
 
 /** Values the kind generates when not given: new on create, then carried over from state. */
@@ -124,6 +159,16 @@ function withGenerated(kind: ResourceKind<object>, inputs: Props, olds: Props | 
     completed[key] = olds ? olds[key] : generate();
   }
   return completed;
+}
+
+/** The first release kept the bookkeeping in a `records` output; it is rewritten as `__servicenow`. */
+function withoutLegacyRecords(props: Props): Props {
+  const { records: _legacy, ...rest } = props;
+  return rest;
+}
+
+function generatedKeys(given: Props, completed: Props): string[] {
+  return Object.keys(completed).filter((key) => given[key] === undefined && completed[key] !== undefined);
 }
 
 /** Pulumi's wire format has no `undefined`; JSON drops it at any depth. */

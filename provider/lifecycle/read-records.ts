@@ -1,5 +1,8 @@
-import type { TableApi } from "../client/table-api";
-import { matchesFingerprint } from "./fingerprint";
+import type { SnRecord, TableApi } from "../client/table-api";
+import { matchesFingerprint, fingerprint } from "./fingerprint";
+import { ownedSysId } from "./owned-sys-id";
+import { desiredColumns, type PlannedRecord } from "./record-plan";
+import { findByKey, resolveColumns } from "./record-operations";
 import type { RecordState, RecordsState } from "./resource-state";
 
 /**
@@ -20,4 +23,56 @@ async function readRecord(api: TableApi, old: RecordState): Promise<RecordState>
   for (const column of Object.keys(old.values)) values[column] = found[column] ?? "";
   const secretDrift = Object.keys(old.fingerprints).filter((column) => !matchesFingerprint(old.fingerprints[column]!, found[column] ?? ""));
   return { ...old, values, secretDrift: secretDrift.length > 0 ? secretDrift : undefined };
+}
+
+/**
+ * Read from an id alone (`pulumi refresh --import-pending-creates <urn> <id>`, or state
+ * without bookkeeping): the primary record by its sys_id, every other record of the plan by
+ * its natural key, in plan order. A record with this resource's owned sys_id was created by
+ * it; any other found record is taken as adopted, with its current values to give back.
+ * Secrets are fingerprinted as stored now, so only later rewrites count as drift.
+ */
+export async function discoverRecords(
+  api: TableApi,
+  plan: readonly PlannedRecord[],
+  primaryStep: string,
+  primaryId: string,
+  owner: string | undefined,
+): Promise<RecordState[]> {
+  const records: RecordState[] = [];
+  const sysIds: Record<string, string> = {};
+  for (const planned of plan) {
+    const refsKnown = Object.values(planned.key).every((value) => typeof value === "string" || (sysIds[value.ref] ?? "") !== "");
+    const found =
+      planned.step === primaryStep && primaryId !== ""
+        ? await api.get(planned.table, primaryId)
+        : refsKnown
+          ? await findByKey(api, planned, sysIds)
+          : undefined;
+    sysIds[planned.step] = found?.sys_id ?? "";
+    records.push(stateOfFound(planned, found, sysIds, owner));
+  }
+  return records;
+}
+
+function stateOfFound(planned: PlannedRecord, found: SnRecord | undefined, sysIds: Readonly<Record<string, string>>, owner: string | undefined): RecordState {
+  const secrets = planned.secretFields ?? [];
+  const columns = Object.keys(resolveColumns(desiredColumns(planned), sysIds, { unresolved: "" }));
+  const publicColumns = columns.filter((column) => !secrets.includes(column));
+  const values: Record<string, string> = {};
+  for (const column of publicColumns) values[column] = found?.[column] ?? "";
+  const fingerprints: Record<string, string> = {};
+  if (found) for (const column of secrets.filter((secret) => columns.includes(secret))) fingerprints[column] = fingerprint(found[column] ?? "");
+  const key = resolveColumns(planned.key, sysIds, { unresolved: "" });
+  const origin: RecordState["origin"] =
+    planned.origin === "instance" ? "instance" : found && owner !== undefined && found.sys_id === ownedSysId(owner, planned.table, key) ? "created" : found ? "adopted" : "created";
+  return {
+    step: planned.step,
+    table: planned.table,
+    sysId: found?.sys_id ?? "",
+    origin,
+    values,
+    fingerprints,
+    ...(origin === "adopted" ? { previous: values } : {}),
+  };
 }

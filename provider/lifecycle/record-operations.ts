@@ -1,26 +1,30 @@
 import type { SnRecord, TableApi } from "../client/table-api";
 import { all, eq } from "../client/encoded-query";
-import { AmbiguousRecordError, RecordExistsError, RequiredRecordMissingError } from "./errors";
+import { AmbiguousRecordError, RecordExistsError, RequiredRecordMissingError, WriteVerificationError } from "./errors";
 import { fingerprint } from "./fingerprint";
+import { ownedSysId } from "./owned-sys-id";
 import { desiredColumns, type FieldValue, type PlannedRecord } from "./record-plan";
 import type { RecordState } from "./resource-state";
+import { sameStoredValue } from "./stored-value";
 
 /**
  * The four things the lifecycle does to one record: find it by natural key, make sure it
  * exists with our columns (create or adopt), set changed columns, and retire it on delete.
- * Each costs the fewest requests that are safe: a lookup, then at most one write.
+ * Each costs the fewest requests that are safe: a lookup, then at most one write, whose
+ * answer is checked against what was sent.
  */
 
-/** Resolves references to earlier records' sys_ids. */
+/** Resolves references to earlier records' sys_ids (or to `unresolved`, when given, for steps not made yet). */
 export function resolveColumns(
   columns: Readonly<Record<string, FieldValue>>,
   sysIds: Readonly<Record<string, string>>,
+  options: { readonly unresolved?: string } = {},
 ): Record<string, string> {
   const resolved: Record<string, string> = {};
   for (const [column, value] of Object.entries(columns)) {
     if (typeof value === "string") resolved[column] = value;
     else {
-      const sysId = sysIds[value.ref];
+      const sysId = sysIds[value.ref] ?? options.unresolved;
       if (sysId === undefined) throw new Error(`internal: step "${value.ref}" must come before the column ${column} that refers to it`);
       resolved[column] = sysId;
     }
@@ -36,38 +40,63 @@ export async function findByKey(api: TableApi, record: PlannedRecord, sysIds: Re
   return found[0];
 }
 
+export interface EnsureOptions {
+  /** Take over a record that the key finds and that this resource did not create. */
+  readonly adopt: boolean;
+  /**
+   * Steps this run has just POSTed: a record whose key refers to one of them cannot exist
+   * yet, so its lookup is skipped (the POST still settles an unknown outcome by key).
+   */
+  readonly createdNow: ReadonlySet<string>;
+  /** The resource's owner (see ownedSysId); without it, records get the instance's sys_ids. */
+  readonly owner?: string;
+}
+
+/** What ensureRecord did: `posted` when it sent a POST (the step's children cannot exist yet). */
+export interface EnsuredRecord {
+  readonly state: RecordState;
+  readonly posted: boolean;
+}
+
 /**
- * Creates the record, or takes over the one its key finds when `adopt` allows. `createdNow`
- * names the steps this run has just created: a record whose key refers to one of them cannot
- * exist yet, so its lookup is skipped (the POST still settles an unknown outcome by key).
+ * Creates the record, or takes over the one its key finds: always when this resource made it
+ * (its sys_id is the owned one: an interrupted run), otherwise only when `adopt` allows.
  */
 export async function ensureRecord(
   api: TableApi,
   record: PlannedRecord,
   sysIds: Readonly<Record<string, string>>,
-  adopt: boolean,
-  createdNow: ReadonlySet<string> = new Set(),
-): Promise<RecordState> {
+  options: EnsureOptions,
+): Promise<EnsuredRecord> {
   const columns = resolveColumns(desiredColumns(record), sysIds);
   const secrets = record.secretFields ?? [];
-  const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && createdNow.has(value.ref));
+  const key = resolveColumns(record.key, sysIds);
+  const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && options.createdNow.has(value.ref));
   const existing = keyOnFreshRecord && record.origin !== "instance" ? undefined : await findByKey(api, record, sysIds);
 
   if (record.origin === "instance") {
-    if (!existing) throw new RequiredRecordMissingError(api.instanceUrl, record.table, resolveColumns(record.key, sysIds), record.missingHint);
+    if (!existing) throw new RequiredRecordMissingError(api.instanceUrl, record.table, key, record.missingHint);
     const written = await writeChanges(api, record, existing, columns, secrets);
-    return stateOf(record, written, "instance", columns);
+    return { state: stateOf(record, written, "instance", columns), posted: false };
   }
+  const owned = options.owner === undefined ? undefined : ownedSysId(options.owner, record.table, key);
   if (existing) {
-    if (!(record.adopt ?? adopt)) throw new RecordExistsError(api.instanceUrl, record.table, resolveColumns(record.key, sysIds), existing.sys_id ?? "");
+    if (owned !== undefined && existing.sys_id === owned) {
+      // Made by an interrupted run of this resource: ours, so finish it.
+      const written = await writeChanges(api, record, existing, columns, secrets);
+      return { state: stateOf(record, written, "created", columns), posted: false };
+    }
+    if (!(record.adopt ?? options.adopt)) throw new RecordExistsError(api.instanceUrl, record.table, key, existing.sys_id ?? "");
     const written = await writeChanges(api, record, existing, columns, secrets);
-    return { ...stateOf(record, written, "adopted", columns), previous: pick(existing, publicColumns(columns, secrets)) };
+    return { state: { ...stateOf(record, written, "adopted", columns), previous: pick(existing, publicColumns(columns, secrets)) }, posted: false };
   }
-  const created = await api.create(record.table, columns, {
+  const body = owned === undefined ? columns : { ...columns, sys_id: owned };
+  const created = await api.create(record.table, body, {
     secretFields: secrets,
     findExisting: () => findByKey(api, record, sysIds),
   });
-  return stateOf(record, created, "created", columns);
+  verifyWrite(api, record.table, created, columns, secrets);
+  return { state: stateOf(record, created, "created", columns), posted: true };
 }
 
 /** Sets the columns that differ from what the state last saw, plus the given secrets. */
@@ -81,11 +110,12 @@ export async function patchRecord(
   const columns = resolveColumns(desiredColumns(record), sysIds);
   const changes: Record<string, string> = {};
   for (const column of publicColumns(columns, record.secretFields ?? [])) {
-    if (old.values[column] !== columns[column]) changes[column] = columns[column]!;
+    if (!sameStoredValue(columns[column]!, old.values[column])) changes[column] = columns[column]!;
   }
   for (const column of secretsToWrite) changes[column] = columns[column] ?? "";
   if (Object.keys(changes).length === 0) return { ...old, values: pick(old.values, publicColumns(columns, record.secretFields ?? [])) };
   const written = await api.update(record.table, old.sysId, changes, { secretFields: secretsToWrite });
+  verifyWrite(api, record.table, written, changes, secretsToWrite);
   return {
     ...old,
     values: pick(written, publicColumns(columns, record.secretFields ?? [])),
@@ -109,6 +139,19 @@ export async function retireRecord(api: TableApi, state: RecordState, adoptedBeh
   }
 }
 
+/**
+ * Every non-secret column we wrote must come back with the value we wrote (after the
+ * instance's normal formatting). Uses the write's own response: no extra request.
+ */
+function verifyWrite(api: TableApi, table: string, returned: SnRecord, sent: Readonly<Record<string, string>>, secrets: readonly string[]): void {
+  const mismatches = Object.entries(sent)
+    .filter(([column]) => !secrets.includes(column) && column !== "sys_id")
+    .filter(([column, value]) => !sameStoredValue(value, returned[column]))
+    .map(([column, value]) => ({ column, sent: value, returned: returned[column] }));
+  if (mismatches.length > 0) throw new WriteVerificationError(api.instanceUrl, table, returned.sys_id ?? "", mismatches);
+}
+
+/** Writes the columns that differ from the record as found, and every secret (a found record's secrets are unknown). */
 async function writeChanges(
   api: TableApi,
   record: PlannedRecord,
@@ -118,10 +161,13 @@ async function writeChanges(
 ): Promise<SnRecord> {
   const changes: Record<string, string> = {};
   for (const [column, value] of Object.entries(columns)) {
-    if (secrets.includes(column) || existing[column] !== value) changes[column] = value;
+    if (secrets.includes(column) || !sameStoredValue(value, existing[column])) changes[column] = value;
   }
   if (Object.keys(changes).length === 0) return existing;
-  return api.update(record.table, existing.sys_id ?? "", changes, { secretFields: secrets.filter((s) => s in changes) });
+  const secretsSent = secrets.filter((secret) => secret in changes);
+  const written = await api.update(record.table, existing.sys_id ?? "", changes, { secretFields: secretsSent });
+  verifyWrite(api, record.table, written, changes, secretsSent);
+  return written;
 }
 
 function stateOf(record: PlannedRecord, written: SnRecord, origin: RecordState["origin"], columns: Record<string, string>): RecordState {

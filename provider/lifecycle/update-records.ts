@@ -1,11 +1,13 @@
 import type { TableApi } from "../client/table-api";
-import { createdSteps, rollBack } from "./create-records";
+import { rollBack } from "./create-records";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { ensureRecord, patchRecord, retireRecord } from "./record-operations";
 import { recordOf, sysIdsOf, type RecordState, type RecordsState } from "./resource-state";
 
 export interface UpdateOptions {
   readonly adopt: boolean;
+  /** The resource's owner (see ownedSysId). */
+  readonly owner?: string;
   /** What to do with an adopted record that the new plan no longer has, by step. */
   adoptedDeleteBehavior(step: string): AdoptedDeleteBehavior;
   /** The secret columns of a record to write again (their input changed, or drifted). */
@@ -26,13 +28,15 @@ export async function updateRecords(
 ): Promise<RecordState[]> {
   const done: RecordState[] = [];
   const madeNow: RecordState[] = [];
+  const posted = new Set<string>();
   try {
     for (const record of plan) {
       const old = recordOf(olds, record.step);
       if (!old || old.sysId === "") {
-        const made = await ensureRecord(api, record, sysIdsOf(done), options.adopt, createdSteps(madeNow));
-        done.push(made);
-        madeNow.push(made);
+        const made = await ensureRecord(api, record, sysIdsOf(done), { adopt: options.adopt, owner: options.owner, createdNow: posted });
+        done.push(made.state);
+        madeNow.push(made.state);
+        if (made.posted) posted.add(record.step);
       } else {
         done.push(await patchRecord(api, record, old, sysIdsOf(done), options.secretsToWrite(record, old)));
       }

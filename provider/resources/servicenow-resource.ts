@@ -1,11 +1,20 @@
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { kindKey, ownerKey } from "../lifecycle/kind-provider";
 import type { ResourceKind } from "../lifecycle/resource-kind";
-import { providerShim } from "../shim";
 
 /**
- * The base of every resource class: a dynamic resource whose provider is the small shim for
- * its kind, whose secret inputs stay secret in state even when given as plain strings, and
- * whose type token is `pulumi-nodejs:dynamic/servicenow:<Kind>`.
+ * The provider every resource shares: a module's exports, so that Pulumi stores it in state
+ * as one small `require` of this package (see ../dynamic-provider.ts). Loaded by a relative
+ * require so that it is the very module Node cached from the installed package.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynamicProvider: pulumi.dynamic.ResourceProvider = require("../dynamic-provider");
+
+/**
+ * The base of every resource class: a dynamic resource whose provider is this package's
+ * shared provider module, whose secret inputs stay secret in state even when given as plain
+ * strings, and whose type token is `pulumi-nodejs:dynamic/servicenow:<Kind>`.
  */
 export abstract class ServiceNowResource extends pulumi.dynamic.Resource {
   /** The sys_id of the main record. */
@@ -20,7 +29,7 @@ export abstract class ServiceNowResource extends pulumi.dynamic.Resource {
     opts: pulumi.CustomResourceOptions | undefined,
     extraOutputs: readonly string[] = [],
   ) {
-    const outputs: Record<string, undefined> = { sysId: undefined, sysIds: undefined, records: undefined };
+    const outputs: Record<string, undefined> = { sysId: undefined, sysIds: undefined };
     // Secret inputs are made secret here, in the program: a value that only becomes secret
     // through additionalSecretOutputs is printed in plaintext by the SDK's `--debug` log of
     // the engine's response (measured with 3.259; see test/e2e/every-kind.test.ts).
@@ -28,13 +37,28 @@ export abstract class ServiceNowResource extends pulumi.dynamic.Resource {
     for (const key of kind.secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
     for (const output of extraOutputs) outputs[output] = undefined;
     super(
-      providerShim(kind.name),
+      dynamicProvider,
       name,
       // Inputs that share an output's name (OktaConnection's credentialSysId) keep their value.
-      { ...outputs, ...inputs },
+      { ...outputs, ...inputs, [kindKey]: kind.name, [ownerKey]: ownerOf(kind.name, name, opts) },
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...kind.secretInputs] },
       "servicenow",
       kind.name,
     );
   }
+}
+
+/**
+ * Who creates this resource's records: a hash of the organization, project, stack, parent,
+ * kind and name, which names the sys_ids of the records it creates (see ownedSysId). Two
+ * stacks, or two resources, never share one.
+ */
+function ownerOf(kind: string, name: string, opts: pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
+  const parent: pulumi.Input<string> = opts?.parent?.urn ?? "";
+  return pulumi.output(parent).apply((parentUrn) =>
+    createHash("sha256")
+      .update(JSON.stringify([pulumi.getOrganization(), pulumi.getProject(), pulumi.getStack(), parentUrn, kind, name]))
+      .digest("hex")
+      .slice(0, 24),
+  );
 }

@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { RunningEmulator } from "../../emulator";
 import type { TableApi } from "../../provider/client/table-api";
-import { providerFor } from "../../provider/registry";
+import type { RecordState } from "../../provider/lifecycle/resource-state";
+import { decodeRecords } from "../../provider/lifecycle/state-codec";
+import { kinds, providerFor } from "../../provider/registry";
 import { configureSession, sessionClient } from "../../provider/session";
 
 /**
@@ -33,4 +35,15 @@ export async function checkAndCreate(kind: string, inputs: Record<string, unknow
   if (checked.failures && checked.failures.length > 0) throw new Error(checked.failures.map((f) => f.reason).join("\n"));
   const created = await provider.create(checked.inputs);
   return { id: created.id, outs: created.outs };
+}
+
+/** The records a resource's outputs keep (decoded from the `__servicenow` bookkeeping), as the lifecycle sees them. */
+export function stateRecords(kindName: string, outs: Record<string, unknown>): RecordState[] {
+  const kind = kinds.find((candidate) => candidate.name === kindName);
+  if (!kind) throw new Error(`no kind ${kindName}`);
+  const shape = Object.keys((kind.schema as unknown as { shape: Record<string, unknown> }).shape);
+  const inputs = Object.fromEntries(shape.filter((key) => outs[key] !== undefined).map((key) => [key, outs[key]]));
+  const parsed = kind.schema.safeParse(inputs);
+  const plan = parsed.success ? kind.plan(parsed.data, { instanceUrl: sessionClient().instanceUrl }) : [];
+  return decodeRecords(outs, plan);
 }

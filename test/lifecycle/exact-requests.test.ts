@@ -3,7 +3,7 @@ import nock from "nock";
 import { ServiceNowClient } from "../../provider/client/servicenow-client";
 import { useClient } from "../../provider/session";
 import { config, INSTANCE } from "../client/fixtures";
-import { lifecycle } from "../helpers/provider-session";
+import { lifecycle, stateRecords } from "../helpers/provider-session";
 
 const sysId = "0123456789abcdef0123456789abcdef";
 const read = { sysparm_exclude_reference_link: "true", sysparm_display_value: "false" };
@@ -50,7 +50,7 @@ describe("exact requests of each operation", () => {
       .query(read)
       .reply(200, { result: property("3") });
     const created = await lifecycle("SystemProperty").create({ name: "x_acme.level", value: "3" });
-    assert.deepEqual(created.outs.records[0].previous, { name: "x_acme.level", value: "1" });
+    assert.deepEqual(stateRecords("SystemProperty", created.outs)[0]!.previous, { name: "x_acme.level", value: "1" });
   });
 
   it("read: one GET of only our columns; update: one PATCH of only the changed column; delete: one DELETE", async () => {
@@ -89,9 +89,9 @@ describe("exact requests of each operation", () => {
       .query({ ...read, sysparm_input_display_value: "true" })
       .reply(201, { result: { sys_id: sysId, name: "Okta API key", api_key: "ENC:opaque-1", active: "true" } });
     const created = await lifecycle("OktaApiKeyCredential").create({ name: "Okta API key", apiKey: "token-1" });
-    const state = JSON.stringify(created.outs.records);
+    const state = JSON.stringify(created.outs.__servicenow);
     assert.ok(!state.includes("token-1") && !state.includes("opaque-1"));
-    assert.match(created.outs.records[0].fingerprints.api_key, /^sha256:[0-9a-f]{32}:[0-9a-f]{64}$/);
+    assert.match(stateRecords("OktaApiKeyCredential", created.outs)[0]!.fingerprints.api_key!, /^sha256:[0-9a-f]{32}:[0-9a-f]{64}$/);
   });
 
   it("diff sends no request at all", async () => {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import type { RunningEmulator } from "../../emulator";
 import { useEmulator } from "../helpers/emulator";
-import { connectProvider, lifecycle } from "../helpers/provider-session";
+import { connectProvider, lifecycle, stateRecords } from "../helpers/provider-session";
 import { kindCases } from "./kind-cases";
 import { snapshot } from "./snapshot";
 
@@ -17,14 +17,14 @@ async function counted<T>(emulator: RunningEmulator, kind: string, operation: st
   return result;
 }
 
-function recordSysId(outs: Outputs, step: string): string {
-  const record = (outs.records as { step: string; sysId: string }[]).find((r) => r.step === step);
+function recordSysId(kind: string, outs: Outputs, step: string): string {
+  const record = stateRecords(kind, outs).find((r) => r.step === step);
   assert.ok(record, `no record for step ${step}`);
   return record.sysId;
 }
 
-function tableOf(outs: Outputs, step: string): string {
-  return (outs.records as { step: string; table: string }[]).find((r) => r.step === step)!.table;
+function tableOf(kind: string, outs: Outputs, step: string): string {
+  return stateRecords(kind, outs).find((r) => r.step === step)!.table;
 }
 
 describe("lifecycle of every resource kind against the emulator", function () {
@@ -74,7 +74,7 @@ describe("lifecycle of every resource kind against the emulator", function () {
 
         // A change made in the UI, behind Pulumi's back.
         const { step, fields, input } = testCase.drift;
-        emulator.update(tableOf(outs, step), recordSysId(outs, step), fields);
+        emulator.update(tableOf(testCase.kind, outs, step), recordSysId(testCase.kind, outs, step), fields);
         const drifted = await provider().read(created.id, outs);
         if (input) assert.notDeepEqual(drifted.inputs![input], changedInputs[input], `refresh shows the drift on \`${input}\``);
         assert.equal((await provider().diff(created.id, drifted.props, changedInputs)).changes, true, "refresh detects the drift");
@@ -83,8 +83,8 @@ describe("lifecycle of every resource kind against the emulator", function () {
 
         if (testCase.secretDrift) {
           const secret = testCase.secretDrift;
-          const table = tableOf(outs, secret.step);
-          const sysId = recordSysId(outs, secret.step);
+          const table = tableOf(testCase.kind, outs, secret.step);
+          const sysId = recordSysId(testCase.kind, outs, secret.step);
           emulator.update(table, sysId, { [secret.column]: "rewritten-in-the-ui" });
           const refreshed = await provider().read(created.id, outs);
           assert.equal((await provider().diff(created.id, refreshed.props, changedInputs)).changes, true, "a rewritten secret is drift");
@@ -105,8 +105,7 @@ describe("lifecycle of every resource kind against the emulator", function () {
         const inputs = await checked(testCase.inputs(emulator));
         let outs: Outputs = (await provider().create(inputs)).outs;
         const id = outs.sysId as string;
-        type RecordState = { step: string; table: string; sysId: string; origin: string; values: Record<string, string>; fingerprints: Record<string, string> };
-        for (const record of (outs.records as RecordState[]).filter((r) => r.origin !== "instance")) {
+        for (const record of stateRecords(testCase.kind, outs).filter((r) => r.origin !== "instance")) {
           const changes: Record<string, string>[] = [];
           const column = Object.keys(record.values).find((c) => !["true", "false"].includes(record.values[c]!) && c !== "default");
           const flag = Object.keys(record.values).find((c) => ["true", "false"].includes(record.values[c]!));
@@ -157,10 +156,10 @@ describe("lifecycle of every resource kind against the emulator", function () {
         connectProvider(emulator);
         const inputs = await checked(testCase.inputs(emulator));
         const created = await provider().create(inputs);
-        const primary = (created.outs.records as { step: string; table: string; sysId: string }[]).find((r) => r.sysId === created.id)!;
+        const primary = stateRecords(testCase.kind, created.outs).find((r) => r.sysId === created.id)!;
         emulator.remove(primary.table, primary.sysId);
         const refreshed = await provider().read(created.id, created.outs);
-        const ours = (created.outs.records as { origin: string }[]).filter((r) => r.origin !== "instance");
+        const ours = stateRecords(testCase.kind, created.outs).filter((r) => r.origin !== "instance");
         if (ours.length === 1) {
           assert.equal(refreshed.id, "", "a resource whose only record is gone reads as gone");
         } else {

@@ -1,9 +1,8 @@
 import * as assert from "node:assert/strict";
 import { useEmulator } from "../helpers/emulator";
-import { connectProvider, lifecycle } from "../helpers/provider-session";
+import { connectProvider, lifecycle, stateRecords } from "../helpers/provider-session";
 import { snapshot } from "./snapshot";
 
-type Records = { step: string; table: string; sysId: string; origin: string }[];
 
 /** Multi-record kinds, with inputs; each must create all-or-nothing. */
 const multiRecordCases: readonly [kind: string, inputs: Record<string, unknown>][] = [
@@ -56,7 +55,7 @@ describe("transactional create: a failure at any step leaves nothing behind", fu
 
         // A successful run tells which tables the create writes, in order.
         const probe = await provider.create(inputs);
-        const written = (probe.outs.records as Records).filter((r) => r.origin === "created");
+        const written = stateRecords(kind, probe.outs).filter((r) => r.origin === "created");
         await provider.delete(probe.id, probe.outs);
         assert.ok(written.length >= 2, `${kind} writes several records`);
 

@@ -1,4 +1,4 @@
-/** Create found the record by its natural key and adoption was not asked for. */
+/** Create found the record by its natural key, this resource did not make it, and adoption was not asked for. */
 export class RecordExistsError extends Error {
   override readonly name = "RecordExistsError";
 
@@ -9,9 +9,11 @@ export class RecordExistsError extends Error {
     readonly sysId: string,
   ) {
     super(
-      `A ${table} record with ${describeKey(key)} already exists on ${instanceUrl} (sys_id ${sysId}). ` +
-        "To manage it with Pulumi, set `adopt: true` on this resource: Pulumi takes the record over and sets its fields. " +
-        "Otherwise choose another name.",
+      `A ${table} record with ${describeKey(key)} already exists on ${instanceUrl} (sys_id ${sysId}), and this stack did not create it: ` +
+        "it was made by hand, by another stack, or by an interrupted run of a release before 0.2 " +
+        "(records that an interrupted `pulumi up` of this resource created are recognised by their sys_id and taken over without this error). " +
+        "To manage it with Pulumi, set `adopt: true` on this resource and run `pulumi up` again: Pulumi takes the record over and sets its fields. " +
+        "If another stack manages it, keep it in one program only; otherwise choose another name.",
     );
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * The instance answered a write with a record that lacks a column we set, or holds another
+ * value in it. A real instance silently ignores columns a table does not have (a column
+ * renamed by a release, a spoke version without it), so without this check the record would
+ * be misconfigured and nothing would say so.
+ */
+export class WriteVerificationError extends Error {
+  override readonly name = "WriteVerificationError";
+
+  constructor(
+    readonly instanceUrl: string,
+    readonly table: string,
+    readonly sysId: string,
+    readonly mismatches: readonly { column: string; sent: string; returned: string | undefined }[],
+  ) {
+    const listed = mismatches
+      .map(({ column, sent, returned }) =>
+        returned === undefined
+          ? `\`${column}\`: sent ${JSON.stringify(sent)}, the instance returned no such column`
+          : `\`${column}\`: sent ${JSON.stringify(sent)}, the instance stored ${JSON.stringify(returned)}`,
+      )
+      .join("; ");
+    super(
+      `${instanceUrl} did not store what was written to ${table}/${sysId}: ${listed}. ` +
+        "The instance ignores columns a table does not have and may reject values a business rule or choice list does not allow: " +
+        "check that the spoke (and the platform release) is the version this package supports, and run `npm run test:instance` " +
+        "against the instance to get a conformance report.",
+    );
+  }
+}
