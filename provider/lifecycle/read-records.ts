@@ -1,6 +1,7 @@
 import type { SnRecord, TableApi } from "../client/table-api";
 import { matchesFingerprint, fingerprint } from "./fingerprint";
 import { ownedSysId } from "./owned-sys-id";
+import { findRestorePoint } from "./restore-points";
 import { desiredColumns, type PlannedRecord } from "./record-plan";
 import { findByKey, resolveColumns } from "./record-operations";
 import type { RecordState, RecordsState } from "./resource-state";
@@ -29,7 +30,8 @@ async function readRecord(api: TableApi, old: RecordState): Promise<RecordState>
  * Read from an id alone (`pulumi refresh --import-pending-creates <urn> <id>`, or state
  * without bookkeeping): the primary record by its sys_id, every other record of the plan by
  * its natural key, in plan order. A record with this resource's owned sys_id was created by
- * it; any other found record is taken as adopted, with its current values to give back.
+ * it; any other found record is taken as adopted, with the values its restore point kept (an
+ * interrupted run's takeover), else its current values, to give back.
  * Secrets are fingerprinted as stored now, so only later rewrites count as drift.
  */
 export async function discoverRecords(
@@ -50,7 +52,9 @@ export async function discoverRecords(
           ? await findByKey(api, planned, sysIds)
           : undefined;
     sysIds[planned.step] = found?.sys_id ?? "";
-    records.push(stateOfFound(planned, found, sysIds, owner));
+    const state = stateOfFound(planned, found, sysIds, owner);
+    const restore = state.origin === "adopted" && owner !== undefined ? await findRestorePoint(api, owner, state) : undefined;
+    records.push(restore ? { ...state, previous: restore.previous, restorePoint: restore.sysId } : state);
   }
   return records;
 }

@@ -3,6 +3,7 @@ import { all, eq } from "../client/encoded-query";
 import { AmbiguousRecordError, RecordExistsError, RequiredRecordMissingError, WriteVerificationError } from "./errors";
 import { fingerprint } from "./fingerprint";
 import { ownedSysId } from "./owned-sys-id";
+import { dropRestorePoint, keepRestorePoint } from "./restore-points";
 import { desiredColumns, type FieldValue, type PlannedRecord } from "./record-plan";
 import type { RecordState } from "./resource-state";
 import { sameStoredValue } from "./stored-value";
@@ -87,8 +88,11 @@ export async function ensureRecord(
       return { state: stateOf(record, written, "created", columns), posted: false };
     }
     if (!(record.adopt ?? options.adopt)) throw new RecordExistsError(api.instanceUrl, record.table, key, existing.sys_id ?? "");
+    const current = pick(existing, publicColumns(columns, secrets));
+    const restore = options.owner === undefined ? undefined : await keepRestorePoint(api, options.owner, { table: record.table, sysId: existing.sys_id ?? "" }, current);
     const written = await writeChanges(api, record, existing, columns, secrets);
-    return { state: { ...stateOf(record, written, "adopted", columns), previous: pick(existing, publicColumns(columns, secrets)) }, posted: false };
+    const state = stateOf(record, written, "adopted", columns);
+    return { state: { ...state, previous: restore?.previous ?? current, ...(restore ? { restorePoint: restore.sysId } : {}) }, posted: false };
   }
   const body = owned === undefined ? columns : { ...columns, sys_id: owned };
   const created = await api.create(record.table, body, {
@@ -137,6 +141,7 @@ export async function retireRecord(api: TableApi, state: RecordState, adoptedBeh
       if ((error as { status?: number }).status !== 404) throw error;
     }
   }
+  if (state.restorePoint !== undefined) await dropRestorePoint(api, state.restorePoint);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RecordState {
   readonly fingerprints: Readonly<Record<string, string>>;
   /** Adopted records: our non-secret columns as they were before the takeover, for restore. */
   readonly previous?: Readonly<Record<string, string>>;
+  /** Adopted records: the sys_id of the restore point that keeps `previous` on the instance too. */
+  readonly restorePoint?: string;
   /** Secret columns whose stored value changed outside Pulumi, seen by the last refresh. */
   readonly secretDrift?: readonly string[];
 }

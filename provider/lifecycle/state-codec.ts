@@ -24,6 +24,7 @@ interface StoredRecord {
   /** Secret column → fingerprint. */
   readonly prints?: Readonly<Record<string, string>>;
   readonly previous?: Readonly<Record<string, string>>;
+  readonly restorePoint?: string;
   /** Columns whose last-seen value differs from the plan. */
   readonly seen?: Readonly<Record<string, string>>;
   readonly secretDrift?: readonly string[];
@@ -52,6 +53,7 @@ export function encodeBookkeeping(records: RecordsState, plan: readonly PlannedR
       origin: record.origin === "created" ? undefined : record.origin,
       prints: record.fingerprints,
       previous: record.previous,
+      restorePoint: record.restorePoint,
       seen,
       secretDrift: record.secretDrift,
     });
@@ -76,6 +78,7 @@ export function decodeRecords(props: Props, plan: readonly PlannedRecord[]): Rec
       values: {},
       fingerprints: stored.prints ?? {},
       ...(stored.previous ? { previous: stored.previous } : {}),
+      ...(stored.restorePoint ? { restorePoint: stored.restorePoint } : {}),
       ...(stored.secretDrift ? { secretDrift: stored.secretDrift } : {}),
     }));
     const planned = plannedValues(plan, skeleton);
