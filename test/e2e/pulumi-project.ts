@@ -41,7 +41,7 @@ export interface ProjectOptions {
 export class PulumiProject {
   private constructor(
     readonly dir: string,
-    private readonly env: NodeJS.ProcessEnv,
+    readonly env: NodeJS.ProcessEnv,
   ) {}
 
   static async create(options: ProjectOptions): Promise<PulumiProject> {
