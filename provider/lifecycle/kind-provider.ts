@@ -18,6 +18,12 @@ type Props = Record<string, unknown>;
 /** Inputs the resource class adds for the provider (not shown, not compared): see ServiceNowResource. */
 export const kindKey = "__kind";
 export const ownerKey = "__owner";
+/**
+ * What a refresh found changed on the instance that no input shows, e.g.
+ * `["connection.active", "scope:allapis (record missing)"]`. Refresh sets it (inputs and
+ * outputs); the program never does, so the next update's diff shows it going away.
+ */
+export const driftKey = "driftedOnInstance";
 
 /** The one lifecycle, for any kind: Pulumi's dynamic provider methods over the kind's plan. */
 export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>): pulumi.dynamic.ResourceProvider {
@@ -70,7 +76,12 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       if (isUnknown(news)) return { changes: true, replaces, deleteBeforeReplace: replaces.length > 0 };
       const parsed = kind.schema.safeParse(news);
       const drift = parsed.success ? findDrift(kind.plan(parsed.data, contextOf()), recordsOf(olds)) : ["(inputs)"];
-      return { changes: changed.length > 0 || drift.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
+      if (changed.length === 0 && drift.length === 0) return { changes: false, replaces, deleteBeforeReplace: false };
+      // Pulumi's dynamic-provider host cannot return a detailed diff, but for an "unknown" answer
+      // the engine diffs old and new inputs itself, secrets included, and names every changed
+      // input (`~ clientSecret: [secret]`). Only safe when every change shows in the inputs.
+      const shownInInputs = drift.every((what) => changed.includes(what) || driftListOf(olds).includes(what)) && news[driftKey] === undefined;
+      return { changes: shownInInputs ? undefined : true, replaces, deleteBeforeReplace: replaces.length > 0 };
     },
 
     async create(raw: Props) {
@@ -97,10 +108,17 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const inputs = reconstructInputs(oldInputs, plan, records);
       const givenInputs = { ...inputs };
       for (const key of generated) delete givenInputs[key];
+      // Drift that no input can show (a derived column, a missing record) is named in one
+      // extra input, which the program never sets, so the CLI prints it as one line.
+      const reconstructed = kind.schema.safeParse(inputs);
+      const unshown = reconstructed.success
+        ? findDrift(kind.plan(reconstructed.data, contextOf()), records).filter((what) => !inputKeys.includes(what))
+        : [];
+      const driftInput = unshown.length > 0 ? { [driftKey]: unshown } : {};
       return {
         id: records.find((record) => record.step === kind.primaryStep)?.sysId || id,
-        props: { ...withoutLegacyRecords(props), ...outputsOf(props, inputs, records, generated) },
-        inputs: wireSafe({ ...internalKeysOf(props), ...givenInputs }),
+        props: { ...withoutLegacyRecords(withoutDriftList(props)), ...outputsOf(props, inputs, records, generated), ...driftInput },
+        inputs: wireSafe({ ...internalKeysOf(props), ...givenInputs, ...driftInput }),
       };
     },
 
@@ -159,6 +177,15 @@ function withGenerated(kind: ResourceKind<object>, inputs: Props, olds: Props | 
     completed[key] = olds ? olds[key] : generate();
   }
   return completed;
+}
+
+function driftListOf(props: Props): readonly string[] {
+  return Array.isArray(props[driftKey]) ? (props[driftKey] as string[]) : [];
+}
+
+function withoutDriftList(props: Props): Props {
+  const { [driftKey]: _drift, ...rest } = props;
+  return rest;
 }
 
 /** The first release kept the bookkeeping in a `records` output; it is rewritten as `__servicenow`. */
