@@ -48,6 +48,34 @@ describe("real Pulumi CLI: every resource kind", function () {
     assert.equal(preview.code, 0, preview.output);
     const refreshed = keep(await project.preview("--refresh", "--expect-no-changes"));
     assert.equal(refreshed.code, 0, refreshed.output);
+    const refresh = keep(await project.run(["refresh", "--expect-no-changes", "--yes", "--non-interactive", "--skip-preview"]));
+    assert.equal(refresh.code, 0, `no kind reports a change on refresh right after up (generated values, defaults, normalised values):\n${refresh.output}`);
+  });
+
+  it("names each drifted input in --diff, secrets as [secret], and what no input shows in driftedOnInstance", async () => {
+    const { emulator, project } = stack;
+    const outputs = await project.outputs();
+    const connection = emulator.records("http_connection", `sys_id=${outputs.sumTotal}`)[0]!;
+    emulator.update("http_connection", connection.sys_id!, { connection_url: "https://evil.example.com" });
+    const entity = emulator.records("oauth_entity", "name=Qualtrics OAuth")[0]!;
+    emulator.update("oauth_entity", entity.sys_id!, { client_secret: "rewritten-in-the-ui" });
+    emulator.remove("sys_properties", String(outputs.property));
+    const scope = emulator.records("oauth_entity_scope", "oauth_entity_scope=write")[0]!;
+    emulator.remove("oauth_entity_scope", scope.sys_id!);
+
+    const drift = keep(await project.preview("--refresh"));
+    const lines = drift.stdout.trimEnd().split("\n");
+    console.log(`      preview --refresh --diff after four changes in the UI: ${lines.length} lines`);
+    assert.ok(lines.length <= 70, `a drift report a person reads in ten seconds, not ${lines.length} lines:\n${drift.stdout}`);
+    assert.match(drift.stdout, /~ connectionUrl\s*: "https:\/\/evil\.example\.com" => "https:\/\/acme\.sumtotal\.host"/);
+    assert.match(drift.stdout, /~ oauthClientSecret\s*: \[secret\] => \[secret\]/);
+    assert.match(drift.stdout, /\+ .*SystemProperty: \(create\)/);
+    assert.match(drift.stdout, /- driftedOnInstance: \[\s*-\s+\[0\]: "scope:write \(record missing\)"/);
+    assert.doesNotMatch(drift.stdout, /fingerprint|sha256:|__servicenow|records\s*:/);
+
+    keep(await project.up("--refresh"));
+    const clean = keep(await project.preview("--refresh", "--expect-no-changes"));
+    assert.equal(clean.code, 0, clean.output);
   });
 
   it("catches changes made behind Pulumi's back with preview --refresh, and up --refresh repairs them", async () => {
