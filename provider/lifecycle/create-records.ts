@@ -1,5 +1,5 @@
 import type { TableApi } from "../client/table-api";
-import { RollbackError } from "./errors";
+import { RollbackError, WriteVerificationError } from "./errors";
 import type { PlannedRecord } from "./record-plan";
 import { ensureRecord, retireRecord } from "./record-operations";
 import { sysIdsOf, type RecordState } from "./resource-state";
@@ -26,8 +26,13 @@ export async function createRecords(api: TableApi, plan: readonly PlannedRecord[
     }
     return done;
   } catch (failure) {
-    throw await rollBack(api, done, failure);
+    throw await rollBack(api, withUndoable(done, failure), failure);
   }
+}
+
+/** The records made, plus the one a failed write verification left behind. */
+export function withUndoable(made: readonly RecordState[], failure: unknown): RecordState[] {
+  return failure instanceof WriteVerificationError && failure.made ? [...made, failure.made] : [...made];
 }
 
 /** Undoes `made` (newest first) and returns the error to throw. */

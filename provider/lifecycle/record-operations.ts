@@ -90,17 +90,28 @@ export async function ensureRecord(
     if (!(record.adopt ?? options.adopt)) throw new RecordExistsError(api.instanceUrl, record.table, key, existing.sys_id ?? "");
     const current = pick(existing, publicColumns(columns, secrets));
     const restore = options.owner === undefined ? undefined : await keepRestorePoint(api, options.owner, { table: record.table, sysId: existing.sys_id ?? "" }, current);
-    const written = await writeChanges(api, record, existing, columns, secrets);
-    const state = stateOf(record, written, "adopted", columns);
-    return { state: { ...state, previous: restore?.previous ?? current, ...(restore ? { restorePoint: restore.sysId } : {}) }, posted: false };
+    const adopted = { ...stateOf(record, existing, "adopted", columns), previous: restore?.previous ?? current, ...(restore ? { restorePoint: restore.sysId } : {}) };
+    const written = await undoneOnFailure(adopted, writeChanges(api, record, existing, columns, secrets));
+    return { state: { ...adopted, ...stateOf(record, written, "adopted", columns) }, posted: false };
   }
   const body = owned === undefined ? columns : { ...columns, sys_id: owned };
   const created = await api.create(record.table, body, {
     secretFields: secrets,
     findExisting: () => findByKey(api, record, sysIds),
   });
-  verifyWrite(api, record.table, created, columns, secrets);
-  return { state: stateOf(record, created, "created", columns), posted: true };
+  const state = stateOf(record, created, "created", columns);
+  await undoneOnFailure(state, Promise.resolve().then(() => verifyWrite(api, record.table, created, columns, secrets)));
+  return { state, posted: true };
+}
+
+/** A write that reached the instance and then failed verification: its record goes to the transaction's undo list. */
+async function undoneOnFailure<T>(made: RecordState, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (error instanceof WriteVerificationError) error.made = made;
+    throw error;
+  }
 }
 
 /** Sets the columns that differ from what the state last saw, plus the given secrets. */

@@ -1,5 +1,5 @@
 import type { TableApi } from "../client/table-api";
-import { rollBack } from "./create-records";
+import { rollBack, withUndoable } from "./create-records";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { ensureRecord, patchRecord, retireRecord } from "./record-operations";
 import { recordOf, sysIdsOf, type RecordState, type RecordsState } from "./resource-state";
@@ -42,7 +42,7 @@ export async function updateRecords(
       }
     }
   } catch (failure) {
-    throw await rollBack(api, madeNow, failure);
+    throw await rollBack(api, withUndoable(madeNow, failure), failure);
   }
   const dropped = olds.filter((old) => !plan.some((record) => record.step === old.step));
   for (const old of [...dropped].reverse()) await retireRecord(api, old, options.adoptedDeleteBehavior(old.step));

@@ -1,3 +1,5 @@
+import type { RecordState } from "../resource-state";
+
 /**
  * The instance answered a write with a record that lacks a column we set, or holds another
  * value in it. A real instance silently ignores columns a table does not have (a column
@@ -6,6 +8,8 @@
  */
 export class WriteVerificationError extends Error {
   override readonly name = "WriteVerificationError";
+  /** The record as the failed write left it, for the transaction to undo (set by the lifecycle). */
+  made?: RecordState;
 
   constructor(
     readonly instanceUrl: string,
