@@ -35,7 +35,8 @@ export interface ProjectOptions {
 /**
  * A throwaway Pulumi project and stack driven through the real `pulumi` CLI: a temporary
  * folder, a local file backend, the passphrase secrets provider, no update check and no
- * plugin downloads, so nothing waits on the internet. The program resolves this package and
+ * plugin downloads, so nothing waits on the internet. The program resolves this package (a real
+ * folder in the repository's node_modules, as npm installs it: scripts/install-self.js) and
  * @pulumi/pulumi through a link to the repository's node_modules.
  */
 export class PulumiProject {
