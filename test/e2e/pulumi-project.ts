@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -97,6 +97,31 @@ export class PulumiProject {
     });
   }
 
+  /**
+   * Starts `pulumi <args>` and, once `until()` holds, kills it with `signal`, as a cancelled
+   * CI job or a Ctrl-C does. With SIGKILL the CLI's plugins die with it, as when a runner
+   * kills a job; SIGINT goes to the CLI alone, which then stops on its own terms.
+   */
+  async runUntil(args: readonly string[], until: () => boolean, signal: NodeJS.Signals, timeoutMs = 120_000): Promise<CommandResult> {
+    const child = spawn(pulumiLauncher, [...args], { cwd: this.dir, env: this.env, detached: true });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? -1)));
+    let done = false;
+    void exited.then(() => (done = true));
+    const deadline = Date.now() + timeoutMs;
+    while (!done && !until() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (!done) {
+      const plugins = signal === "SIGKILL" ? descendantsOf(child.pid!) : [];
+      process.kill(-child.pid!, signal);
+      for (const pid of plugins) killQuietly(pid);
+    }
+    const code = await exited;
+    return { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+  }
+
   /** Runs a command that must succeed; the error shows what Pulumi printed. */
   async must(args: readonly string[]): Promise<CommandResult> {
     const result = await this.run(args);
@@ -129,5 +154,22 @@ export class PulumiProject {
 
   dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function descendantsOf(pid: number): number[] {
+  const table = execFileSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const children = table.filter(([, parent]) => parent === pid).map(([child]) => child);
+  return children.flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // already gone
   }
 }

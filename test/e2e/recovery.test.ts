@@ -1,7 +1,5 @@
 import * as assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
 import { start, type RunningEmulator } from "../../emulator";
-import { pulumiLauncher } from "../../scripts/local-pulumi";
 import { snapshot } from "../lifecycle/snapshot";
 import { PulumiProject } from "./pulumi-project";
 
@@ -23,36 +21,7 @@ new snow.QualtricsConnection("qualtrics", { connectionUrl: "https://acme.qualtri
 /** Starts `pulumi <args>` and kills it with `signal` once the instance has seen `requests` requests. */
 async function killedAfter(project: PulumiProject, emulator: RunningEmulator, args: string[], requests: number, signal: NodeJS.Signals): Promise<string> {
   emulator.resetStats();
-  const child = spawn(pulumiLauncher, args, { cwd: project.dir, env: project.env, detached: true });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  const deadline = Date.now() + 120_000;
-  while (emulator.stats().requests < requests && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  // A CI runner that kills a job kills all of its processes: the CLI's plugins included.
-  const plugins = signal === "SIGKILL" ? descendantsOf(child.pid!) : [];
-  process.kill(-child.pid!, signal);
-  for (const pid of plugins) killQuietly(pid);
-  await exited;
-  return output;
-}
-
-function descendantsOf(pid: number): number[] {
-  const table = execFileSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const children = table.filter(([, parent]) => parent === pid).map(([child]) => child);
-  return children.flatMap((child) => [child, ...descendantsOf(child)]);
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
+  return (await project.runUntil(args, () => emulator.stats().requests >= requests, signal)).output;
 }
 
 /** Records per natural key, for "no duplicates". */
