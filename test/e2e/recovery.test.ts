@@ -94,7 +94,9 @@ describe("real Pulumi CLI: an interrupted run converges with the documented reco
   });
 
   it("refresh --import-pending-creates does not call the provider in this CLI (3.259); pulumi up then converges", async () => {
-    await killedAfter(project, emulator, ["up", "--yes", "--non-interactive", "--skip-preview"], 12, "SIGKILL");
+    // Killed as soon as the first entity is on the instance: its resource's create is in flight.
+    const entityWritten = () => emulator.records("oauth_entity").some((r) => /^Provider \d$/.test(r.name!));
+    await project.runUntil(["up", "--yes", "--non-interactive", "--skip-preview"], entityWritten, "SIGKILL");
     await project.must(["cancel", "--yes"]);
     const state = JSON.parse(await project.exportedState());
     const pending = state.deployment.pending_operations as { resource: { urn: string; inputs: { name?: string } } }[];

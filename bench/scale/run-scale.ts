@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:scale [-- --sizes 100,500]`: the real CLI, file backend, `--parallel 8`, the
+ * emulator with 50 ms latency per request, N resources of issue 10's mix, each operation of the
+ * provider measured beside the same operation of a bare dynamic provider (Pulumi's floor) in
+ * the same run, interleaved. Prints ratios, requests, token requests, the provider process's
+ * peak RSS and state bytes per resource; writes bench/results/scale.json, docs/benchmarks.md
+ * and docs/benchmarks-scale.svg.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { start } from "../../emulator";
+import { assertCliInstalled, repoRoot } from "../../scripts/local-pulumi";
+import type { PulumiProject } from "../../test/e2e/pulumi-project";
+import { benchProject } from "./bench-project";
+import { barChart, type Bar } from "./chart";
+import { samplePeakRss } from "./peak-rss";
+import { floorProgram, providerProgram } from "./programs";
+import { stateSize, type StateSize } from "./state-size";
+
+const operations = {
+  up: ["up", "--yes", "--skip-preview", "--non-interactive", "--parallel", "8"],
+  "preview --refresh": ["preview", "--refresh", "--non-interactive", "--parallel", "8"],
+  "no-op up": ["up", "--yes", "--skip-preview", "--non-interactive", "--parallel", "8"],
+  destroy: ["destroy", "--yes", "--skip-preview", "--non-interactive", "--parallel", "8"],
+} as const;
+type Operation = keyof typeof operations;
+const targets: Record<Operation, number> = { up: 1.15, "preview --refresh": 1.5, "no-op up": 1.5, destroy: 1.15 };
+
+interface Measured {
+  readonly seconds: number;
+  readonly floorSeconds: number;
+  readonly requests: number;
+  readonly tokenRequests: number;
+}
+
+interface SizeResult {
+  readonly resources: number;
+  readonly operations: Record<Operation, Measured>;
+  readonly peakRssMb: number;
+  readonly state: StateSize;
+  readonly floorState: StateSize;
+}
+
+async function timed(project: PulumiProject, args: readonly string[]): Promise<number> {
+  const started = process.hrtime.bigint();
+  await project.must(args);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function measureSize(resources: number): Promise<SizeResult> {
+  const emulator = await start({ quiet: true, faults: { latencyMs: 50 } });
+  const provider = await benchProject(providerProgram(resources), emulator);
+  const floor = await benchProject(floorProgram(resources), emulator);
+  try {
+    const results = {} as Record<Operation, Measured>;
+    let peakRssMb = 0;
+    let state: StateSize | undefined;
+    let floorState: StateSize | undefined;
+    for (const [operation, args] of Object.entries(operations) as [Operation, readonly string[]][]) {
+      emulator.resetStats();
+      const rss = samplePeakRss();
+      const seconds = await timed(provider, args);
+      peakRssMb = Math.max(peakRssMb, rss.stop());
+      const stats = emulator.stats();
+      const tableRequests = Object.values(stats.byTable).reduce((sum, count) => sum + count, 0);
+      const floorSeconds = await timed(floor, args);
+      results[operation] = { seconds, floorSeconds, requests: tableRequests, tokenRequests: stats.requests - tableRequests };
+      if (operation === "up") {
+        state = stateSize(await provider.exportedState());
+        floorState = stateSize(await floor.exportedState());
+      }
+      console.log(`  N=${resources} ${operation}: ${seconds.toFixed(1)} s vs floor ${floorSeconds.toFixed(1)} s (${(seconds / floorSeconds).toFixed(2)}x), ${tableRequests} requests, ${stats.requests - tableRequests} token requests`);
+    }
+    return { resources, operations: results, peakRssMb, state: state!, floorState: floorState! };
+  } finally {
+    provider.dispose();
+    floor.dispose();
+    await emulator.stop();
+  }
+}
+
+function table(results: readonly SizeResult[]): string {
+  const lines = ["| N | operation | provider (s) | floor (s) | ratio | target | requests | token requests |", "|---|---|---|---|---|---|---|---|"];
+  for (const result of results) {
+    for (const [operation, measured] of Object.entries(result.operations) as [Operation, Measured][]) {
+      const ratio = measured.seconds / measured.floorSeconds;
+      const verdict = result.resources >= 500 || operation !== "up" ? `${ratio <= targets[operation] ? "meets" : "misses"} ≤ ${targets[operation]}` : `≤ ${targets[operation]} at 500`;
+      lines.push(`| ${result.resources} | ${operation} | ${measured.seconds.toFixed(1)} | ${measured.floorSeconds.toFixed(1)} | ${ratio.toFixed(2)} | ${verdict} | ${measured.requests} | ${measured.tokenRequests} |`);
+    }
+  }
+  lines.push("", "| N | peak RSS of the provider process | state file | SystemProperty entry (inputs+outputs) | OAuthProvider entry (inputs+outputs) | BasicAuthCredential entry (inputs+outputs) | floor SystemProperty entry |", "|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    const k = r.state.perKind;
+    lines.push(
+      `| ${r.resources} | ${r.peakRssMb} MB | ${(r.state.totalBytes / 1e6).toFixed(2)} MB | ${k.SystemProperty?.entry} B (${k.SystemProperty?.inputsAndOutputs} B) | ${k.OAuthProvider?.entry} B (${k.OAuthProvider?.inputsAndOutputs} B) | ${k.BasicAuthCredential?.entry} B (${k.BasicAuthCredential?.inputsAndOutputs} B) | ${r.floorState.perKind.SystemProperty?.entry} B |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  assertCliInstalled();
+  const index = process.argv.indexOf("--sizes");
+  const sizes = (index >= 0 ? process.argv[index + 1]! : "100,500").split(",").map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 20)) throw new Error("--sizes takes a comma-separated list of integers of at least 20, e.g. 100,500");
+  const results: SizeResult[] = [];
+  for (const size of sizes) results.push(await measureSize(size));
+  const markdown = table(results);
+  console.log(`\n${markdown}`);
+  const command = `npm run bench:scale -- --sizes ${sizes.join(",")}`;
+  fs.mkdirSync(path.join(repoRoot, "bench", "results"), { recursive: true });
+  fs.writeFileSync(path.join(repoRoot, "bench", "results", "scale.json"), `${JSON.stringify({ command, date: new Date().toISOString(), results }, null, 2)}\n`);
+  const bars: Bar[] = results.flatMap((r) => (Object.entries(r.operations) as [Operation, Measured][]).map(([op, m]) => ({ label: `${op.replace("preview --refresh", "preview -r")} ${r.resources}`, provider: m.seconds, floor: m.floorSeconds })));
+  fs.writeFileSync(path.join(repoRoot, "docs", "benchmarks-scale.svg"), barChart("pulumi-servicenow-spokes vs a bare dynamic provider (50 ms per request, --parallel 8)", bars));
+  const doc = path.join(repoRoot, "docs", "benchmarks.md");
+  const text = fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "# Benchmarks\n";
+  const marker = "## Scale";
+  const section = `${marker}\n\n\`${command}\`, ${new Date().toISOString().slice(0, 10)}, on this project's 2-core machine: the real CLI 3.259, file backend, \`--parallel 8\`, the emulator with 50 ms per request, OAuth (password grant) sign-in, 90% \`SystemProperty\`, 5% \`OAuthProvider\` with one scope, 5% \`BasicAuthCredential\`. The floor is a bare dynamic provider (a module's exports, no request) with the same resources and inputs, measured in the same run, interleaved.\n\n![provider vs floor](benchmarks-scale.svg)\n\n${markdown}\n`;
+  const next = text.includes(marker) ? text.slice(0, text.indexOf(marker)) + section : `${text.trimEnd()}\n\n${section}`;
+  fs.writeFileSync(doc, next);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
