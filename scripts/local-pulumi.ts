@@ -23,8 +23,6 @@ export function localPulumiEnv(stateDir: string, passphrase: string, extra: Read
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-    // Node 24 flags node:sqlite (used inside the SDK's dependencies) as experimental on every run.
-    NODE_OPTIONS: "--disable-warning=ExperimentalWarning",
     ...extra,
   };
 }

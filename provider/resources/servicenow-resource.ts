@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { kindKey, ownerKey } from "../lifecycle/kind-provider";
 import type { ResourceKind } from "../lifecycle/resource-kind";
+import { preloadExperimentalBuiltins } from "./experimental-builtins";
 
 /**
  * The provider every resource shares: a module's exports, so that Pulumi stores it in state
  * as one small `require` of this package (see ../dynamic-provider.ts). Loaded by a relative
  * require so that it is the very module Node cached from the installed package.
  */
+preloadExperimentalBuiltins();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynamicProvider: pulumi.dynamic.ResourceProvider = require("../dynamic-provider");
 
