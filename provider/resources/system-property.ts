@@ -8,7 +8,7 @@ export interface SystemPropertyArgs {
   /** The value, as text (ServiceNow stores every property value as a string). */
   readonly value: pulumi.Input<string>;
   /** The property type (`string`, `boolean`, `integer`, `password2`, ...). Left as is when omitted. */
-  readonly type?: pulumi.Input<string>;
+  readonly type?: pulumi.Input<"string" | "boolean" | "integer" | "choicelist" | "password2" | "password" | "uploaded_image" | "time_zone" | "color" | "date_format" | "short_string">;
   readonly description?: pulumi.Input<string>;
   readonly isPrivate?: pulumi.Input<boolean>;
   /** Take over an existing property with this name. Default true: spokes ship their properties. */

@@ -34,12 +34,18 @@ export const oktaApiKeyCredentialKind = defineKind({
 });
 
 /** OktaConnection: the connection on the Okta alias, with the org URL and a credential. */
+function withoutVerify<Inputs extends { verifyCredentials: unknown }>(inputs: Inputs): Omit<Inputs, "verifyCredentials"> {
+  const { verifyCredentials: _none, ...rest } = inputs;
+  return rest;
+}
+
 export const oktaConnectionKind = defineKind({
   name: "OktaConnection",
   schema: z.object({
     connectionUrl: url,
     credentialSysId: sysId,
-    ...commonSpokeInputs("Okta"),
+    // No third-party check here: the API key is checked where it is set (OktaApiKeyCredential's verifyAtOrgUrl).
+    ...withoutVerify(commonSpokeInputs("Okta")),
   }),
   examples: { connectionUrl: '"https://acme.okta.com"', credentialSysId: "credential.sysId" },
   secretInputs: [],
