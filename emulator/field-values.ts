@@ -9,6 +9,8 @@ import { isSysField, type FieldDef, type Schema } from "./schema";
 export interface WriteSettings {
   /** `sysparm_input_display_value=true` (the UI and the direct API act like this too). */
   readonly inputDisplayValue: boolean;
+  /** Display-value input read as a REST request is (see WriteContext.strictDisplayValues). */
+  readonly strictDisplayValues?: boolean;
   readonly seal: (plaintext: string) => string;
   /** The sys_id of the record of `table` whose display value is `display`, if any. */
   readonly findByDisplay: (table: string, display: string) => string | undefined;
@@ -37,6 +39,7 @@ function asString(raw: unknown): string | undefined {
 }
 
 export function normalizeField(def: FieldDef, raw: string, settings: WriteSettings): string | undefined {
+  if (def.choices !== undefined && settings.inputDisplayValue && raw !== "") return choiceFromDisplay(def.choices, raw, settings);
   switch (def.type) {
     case "boolean":
       return normalizeBoolean(raw);
@@ -53,6 +56,19 @@ export function normalizeField(def: FieldDef, raw: string, settings: WriteSettin
     default:
       return raw;
   }
+}
+
+/**
+ * Display-value input for a choice column: the label an admin sees ("Client Credentials")
+ * stores its value (`client_credentials`). A stored value given instead is not a label; the
+ * documentation (KB0534905) says only that the instance "tries to resolve" display input, so
+ * the emulator assumes the strict outcome, an empty column, which write verification catches.
+ * The conformance report (`npm run test:instance`) is where a real instance settles it.
+ */
+function choiceFromDisplay(choices: Readonly<Record<string, string>>, raw: string, settings: WriteSettings): string {
+  const byLabel = Object.keys(choices).find((value) => choices[value]!.toLowerCase() === raw.toLowerCase());
+  if (byLabel !== undefined) return byLabel;
+  return settings.strictDisplayValues ? "" : raw;
 }
 
 /** The stored values a write body sets on `table` (fields of other tables are ignored). */

@@ -14,6 +14,8 @@ export interface FieldDef {
   readonly default?: string;
   /** The database refuses a second record with the same non-empty value. */
   readonly unique?: boolean;
+  /** A choice column: stored value → the label the form shows. */
+  readonly choices?: Readonly<Record<string, string>>;
   /**
    * What deleting the referenced record does to this record: `"delete"` (cascade) or
    * `"clear"` (empty the reference: the instance's default for reference fields).
@@ -95,7 +97,17 @@ export const TABLES: readonly TableDef[] = [
       name: str,
       client_id: str,
       client_secret: secret,
-      default_grant_type: { type: "string", default: "authorization_code" },
+      default_grant_type: {
+        type: "string",
+        default: "authorization_code",
+        choices: {
+          authorization_code: "Authorization Code",
+          client_credentials: "Client Credentials",
+          password: "Resource Owner Password Credentials",
+          refresh_token: "Refresh Token",
+          jwt_bearer: "JWT Bearer",
+        },
+      },
       token_url: str,
       auth_url: str,
       redirect_url: str,

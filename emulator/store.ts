@@ -23,6 +23,11 @@ export interface WriteContext {
   readonly user: string;
   /** `sysparm_input_display_value=true`: secrets are kept, references may be display values. */
   readonly inputDisplayValue: boolean;
+  /**
+   * A REST request's display-value input is read strictly, as an instance reads it: a choice
+   * column takes a label, not a stored value (the UI and the emulator's own `insert` accept both).
+   */
+  readonly strictDisplayValues?: boolean;
 }
 
 /** Business rules. `before*` hooks may change the values or throw an `EmulatorApiError`. */
@@ -113,9 +118,10 @@ export class Store {
     };
   }
 
-  writeSettings(inputDisplayValue: boolean): WriteSettings {
+  writeSettings(inputDisplayValue: boolean, strictDisplayValues = false): WriteSettings {
     return {
       inputDisplayValue,
+      strictDisplayValues,
       seal: (p) => this.secrets.seal(p),
       exists: (t, id) => this.get(t, id) !== undefined,
       findByDisplay: (t, display) => this.findBy(t, this.schema.displayField(t), display)[0]?.sysId,
@@ -124,7 +130,7 @@ export class Store {
 
   insert(table: string, input: Readonly<Record<string, unknown>>, ctx: WriteContext): StoredRecord {
     this.assertTable(table);
-    const values = { ...defaultValues(this.schema, table), ...normalizeWrite(this.schema, table, input, this.writeSettings(ctx.inputDisplayValue)) };
+    const values = { ...defaultValues(this.schema, table), ...normalizeWrite(this.schema, table, input, this.writeSettings(ctx.inputDisplayValue, ctx.strictDisplayValues)) };
     const wanted = typeof input.sys_id === "string" && SYS_ID.test(input.sys_id) ? input.sys_id : undefined;
     if (wanted !== undefined && this.byId.has(wanted)) throw operationFailed(`Error during insert of ${table} (${wanted})`);
     const sysId = wanted ?? newSysId();
@@ -144,7 +150,7 @@ export class Store {
     this.assertTable(table);
     const rec = this.get(table, sysId);
     if (rec === undefined) throw noRecord();
-    const changes = normalizeWrite(this.schema, table, input, this.writeSettings(ctx.inputDisplayValue));
+    const changes = normalizeWrite(this.schema, table, input, this.writeSettings(ctx.inputDisplayValue, ctx.strictDisplayValues));
     this.hooks.beforeUpdate?.(rec, changes, ctx);
     for (const [k, v] of Object.entries(changes)) if (rec.values[k] === v) delete changes[k];
     // Nothing changed: the instance skips the update (no new sys_updated_on or mod count).

@@ -91,7 +91,8 @@ function linkHeader(req: TableRequest, total: number, offset: number, limit: num
 
 export function handleTableRequest(store: Store, req: TableRequest): Reply {
   store.assertTable(req.table);
-  const ctx: WriteContext = { user: req.principal.userName, inputDisplayValue: flag(req.params, "sysparm_input_display_value") };
+  const displayValues = flag(req.params, "sysparm_input_display_value");
+  const ctx: WriteContext = { user: req.principal.userName, inputDisplayValue: displayValues, strictDisplayValues: displayValues };
   const render = (values: Record<string, string>): unknown => recordRenderer(store, req.table, renderOptions(req))(values);
   const existing = (): { sysId: string; values: Record<string, string> } => {
     const rec = req.sysId === undefined ? undefined : store.get(req.table, req.sysId);

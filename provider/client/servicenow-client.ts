@@ -127,34 +127,65 @@ export class ServiceNowClient implements TableApi {
     return records;
   }
 
+  /**
+   * POST of the non-secret columns, as values; then, when there are secrets, a PATCH of only
+   * those with `sysparm_input_display_value=true` (see `writeSecrets`). If that PATCH fails,
+   * the record just made is deleted again, so a failed create leaves nothing behind.
+   */
   async create(table: string, fields: SnFields, options: CreateOptions = {}): Promise<SnRecord> {
     this.check("create", table, undefined, undefined);
+    const { plain, secret } = splitSecrets(fields, options.secretFields);
     const spec: RequestSpec = {
       operation: "create",
       table,
       method: "POST",
       path: tablePath(table),
-      params: writeParams(options),
-      json: fields,
-      secrets: secretValues(fields, options),
+      params: { ...READ_PARAMS },
+      json: plain,
+      secrets: secretValues(secret),
       ...(options.findExisting ? { findExisting: options.findExisting } : {}),
     };
     const result = await this.executor.execute(spec);
-    if (result.kind === "found") return result.record;
-    return this.record(result.response, spec);
+    const created = result.kind === "found" ? result.record : this.record(result.response, spec);
+    if (Object.keys(secret).length === 0) return created;
+    try {
+      return await this.writeSecrets(table, created.sys_id ?? "", secret);
+    } catch (failure) {
+      await this.delete(table, created.sys_id ?? "").catch(() => undefined);
+      throw failure;
+    }
   }
 
+  /** PATCH of the non-secret columns, as values; then a PATCH of the secrets (see `writeSecrets`). */
   async update(table: string, sysId: string, fields: SnFields, options: WriteOptions = {}): Promise<SnRecord> {
     this.check("update", table, sysId, undefined);
+    const { plain, secret } = splitSecrets(fields, options.secretFields);
+    const hasSecrets = Object.keys(secret).length > 0;
+    // The secrets' values are redacted from errors of both requests, whatever an instance echoes.
+    const updated = Object.keys(plain).length > 0 || !hasSecrets ? await this.patch(table, sysId, plain, {}, secretValues(secret)) : undefined;
+    return hasSecrets ? this.writeSecrets(table, sysId, secret) : updated!;
+  }
+
+  /**
+   * Secrets go in a request of their own. A password2 value is only stored when the request
+   * has `sysparm_input_display_value=true`, and that flag makes the instance read *every*
+   * column of the request as a display value (KB0534905: choice labels, reference display
+   * names, dates in the user's time zone), so no other column may travel with it.
+   */
+  private writeSecrets(table: string, sysId: string, secret: SnFields): Promise<SnRecord> {
+    return this.patch(table, sysId, secret, { sysparm_input_display_value: "true" }, secretValues(secret));
+  }
+
+  private async patch(table: string, sysId: string, fields: SnFields, flags: Record<string, string>, secrets: readonly string[]): Promise<SnRecord> {
     const spec: RequestSpec = {
       operation: "update",
       table,
       sysId,
       method: "PATCH",
       path: recordPath(table, sysId),
-      params: writeParams(options),
+      params: { ...READ_PARAMS, ...flags },
       json: fields,
-      secrets: secretValues(fields, options),
+      secrets: [...secrets],
     };
     return this.record(responseOf(await this.executor.execute(spec)), spec);
   }
@@ -226,15 +257,16 @@ function fieldsParam(fields: readonly string[] | undefined): Record<string, stri
 }
 
 /** Secret fields force `sysparm_input_display_value=true`, or password2 values are dropped. */
-function writeParams(options: WriteOptions): Record<string, string> {
-  return {
-    ...READ_PARAMS,
-    ...(options.secretFields && options.secretFields.length > 0 ? { sysparm_input_display_value: "true" } : {}),
-  };
+/** The columns to write as values, and the secret ones (`secretFields`) to write on their own. */
+function splitSecrets(fields: SnFields, secretFields: readonly string[] = []): { plain: SnFields; secret: SnFields } {
+  const plain: Record<string, string> = {};
+  const secret: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) (secretFields.includes(name) ? secret : plain)[name] = value;
+  return { plain, secret };
 }
 
-function secretValues(fields: SnFields, options: WriteOptions): string[] {
-  return (options.secretFields ?? []).map((name) => fields[name]).filter((v): v is string => typeof v === "string" && v !== "");
+function secretValues(secret: SnFields): string[] {
+  return Object.values(secret).filter((value) => value !== "");
 }
 
 /** Every value as a string, as the contract promises, whatever the instance sent. */

@@ -24,9 +24,10 @@ export interface ListOptions extends ReadOptions {
 
 export interface WriteOptions {
   /**
-   * Names of fields in this write that hold secrets. Their presence forces
+   * Names of fields in this write that hold secrets. They are sent in a PATCH of their own with
    * `sysparm_input_display_value=true` (without it the instance silently drops password2
-   * values) and their values are redacted from every error the write can raise.
+   * values; with it, it reads every column of the request as a display value, so nothing else
+   * goes in that request), and their values are redacted from every error the write can raise.
    */
   readonly secretFields?: readonly string[];
 }

@@ -142,18 +142,35 @@ describe("ServiceNowClient", () => {
       assert.equal((await client.create("sys_properties", { name: "x.y", value: "1" })).sys_id, SYS_ID);
     });
 
-    it("adds sysparm_input_display_value=true when secret fields are written", async () => {
+    it("writes secrets in a PATCH of their own with sysparm_input_display_value=true; every other column as a value", async () => {
       nock(INSTANCE)
-        .post(`${TABLE}/basic_auth_credentials`, { name: "c", user_name: "u", password: SECRETS.fieldValue })
+        .post(`${TABLE}/basic_auth_credentials`, { name: "c", user_name: "u" })
+        .query({ ...READ })
+        .reply(201, { result: { sys_id: SYS_ID, name: "c", user_name: "u" } })
+        .patch(`${TABLE}/basic_auth_credentials/${SYS_ID}`, { password: SECRETS.fieldValue })
         .query({ ...READ, sysparm_input_display_value: "true" })
-        .reply(201, { result: { sys_id: SYS_ID, name: "c" } });
+        .reply(200, { result: { sys_id: SYS_ID, name: "c", user_name: "u", password: "ENC" } });
       const { client } = testClient();
       const created = await client.create(
         "basic_auth_credentials",
         { name: "c", user_name: "u", password: SECRETS.fieldValue },
         { secretFields: ["password"] },
       );
-      assert.equal(created.sys_id, SYS_ID);
+      assert.deepEqual(created, { sys_id: SYS_ID, name: "c", user_name: "u", password: "ENC" });
+    });
+
+    it("deletes the record again when the secrets' PATCH fails, so a failed create leaves nothing", async () => {
+      nock(INSTANCE)
+        .post(`${TABLE}/basic_auth_credentials`, { name: "c" })
+        .query(true)
+        .reply(201, { result: { sys_id: SYS_ID, name: "c" } })
+        .patch(`${TABLE}/basic_auth_credentials/${SYS_ID}`)
+        .query(true)
+        .reply(403, { error: { message: "Operation Failed", detail: "ACL Exception Update Failed" }, status: "failure" })
+        .delete(`${TABLE}/basic_auth_credentials/${SYS_ID}`)
+        .reply(204);
+      const { client } = testClient();
+      await assert.rejects(client.create("basic_auth_credentials", { name: "c", password: SECRETS.fieldValue }, { secretFields: ["password"] }), /403/);
     });
   });
 

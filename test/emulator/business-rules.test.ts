@@ -12,7 +12,8 @@ describe("emulator business rules", () => {
   };
 
   it("inserting an oauth_entity creates its default profile", async () => {
-    const entity = await created("oauth_entity", { name: "BR SumTotal", default_grant_type: "client_credentials", client_id: "abc", client_secret: "s" });
+    // Display-value input (for the secret): the choice column takes its label.
+    const entity = await created("oauth_entity", { name: "BR SumTotal", default_grant_type: "Client Credentials", client_id: "abc", client_secret: "s" });
     const profiles = sn.instance.records("oauth_entity_profile", `oauth_entity=${entity.sys_id}`);
     assert.equal(profiles.length, 1);
     assert.equal(profiles[0].default, "true");

@@ -26,6 +26,20 @@ describe("emulator field values on write", () => {
       assert.equal(r.mid_server, "");
     });
 
+    it("reads a choice column given with sysparm_input_display_value=true as its label, as an instance does", async () => {
+      const write = async (value: string, displayValues: boolean): Promise<string> => {
+        const res = await sn.fetch(`/api/now/table/oauth_entity${displayValues ? "?sysparm_input_display_value=true" : ""}`, {
+          method: "POST",
+          json: { name: `choice ${value} ${displayValues}`, default_grant_type: value },
+        });
+        assert.equal(res.status, 201);
+        return ((await res.json()) as { result: Record<string, string> }).result.default_grant_type!;
+      };
+      assert.equal(await write("Client Credentials", true), "client_credentials", "a label stores its value");
+      assert.equal(await write("client_credentials", true), "", "a value given as display input is not a label (assumed: left empty)");
+      assert.equal(await write("client_credentials", false), "client_credentials", "without the flag the value is stored as given");
+    });
+
     it("ignores unknown fields, sys_ fields and values of the wrong shape", async () => {
       const r = await post({ name: "fv2", not_a_field: "x", sys_created_by: "mallory", sys_mod_count: 99, sys_class_name: "sys_user", order: { nested: 1 } });
       assert.equal("not_a_field" in r, false);

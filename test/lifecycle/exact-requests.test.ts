@@ -80,14 +80,17 @@ describe("exact requests of each operation", () => {
     await provider.delete(sysId, updated.outs);
   });
 
-  it("a secret is written with sysparm_input_display_value=true and kept only as a fingerprint", async () => {
+  it("a secret is written alone with sysparm_input_display_value=true, the rest as values, and kept only as a fingerprint", async () => {
     nock(INSTANCE)
       .get("/api/now/table/api_key_credentials")
       .query(true)
       .reply(200, { result: [] })
-      .post("/api/now/table/api_key_credentials", { name: "Okta API key", api_key: "SSWS token-1", active: "true" })
+      .post("/api/now/table/api_key_credentials", { name: "Okta API key", active: "true" })
+      .query(read)
+      .reply(201, { result: { sys_id: sysId, name: "Okta API key", api_key: "", active: "true" } })
+      .patch(`/api/now/table/api_key_credentials/${sysId}`, { api_key: "SSWS token-1" })
       .query({ ...read, sysparm_input_display_value: "true" })
-      .reply(201, { result: { sys_id: sysId, name: "Okta API key", api_key: "ENC:opaque-1", active: "true" } });
+      .reply(200, { result: { sys_id: sysId, name: "Okta API key", api_key: "ENC:opaque-1", active: "true" } });
     const created = await lifecycle("OktaApiKeyCredential").create({ name: "Okta API key", apiKey: "token-1" });
     const state = JSON.stringify(created.outs.__servicenow);
     assert.ok(!state.includes("token-1") && !state.includes("opaque-1"));

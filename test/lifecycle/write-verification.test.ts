@@ -5,7 +5,9 @@ import { WriteVerificationError } from "../../provider/lifecycle/errors";
 import { sameStoredValue } from "../../provider/lifecycle/stored-value";
 import { useClient } from "../../provider/session";
 import { config, INSTANCE } from "../client/fixtures";
-import { lifecycle } from "../helpers/provider-session";
+import { useEmulator } from "../helpers/emulator";
+import { connectProvider, lifecycle } from "../helpers/provider-session";
+import { snapshot } from "./snapshot";
 
 /**
  * A real instance silently ignores a column its table does not have; the record it answers a
@@ -74,5 +76,27 @@ describe("write verification", () => {
       assert.ok(!sameStoredValue(sent, returned), `${sent} vs ${returned}`);
     }
     assert.ok(!sameStoredValue("x", undefined), "a missing column is never the value sent");
+  });
+});
+
+describe("write verification against the emulator, which ignores unknown columns as an instance does", () => {
+  const sn = useEmulator();
+
+  it("a column the table does not have fails the create, names it, and leaves nothing behind", async () => {
+    connectProvider(sn.instance);
+    const before = snapshot(sn.instance);
+    await assert.rejects(
+      lifecycle("TableRecord").create({ table: "sys_properties", key: ["name"], fields: { name: "x_acme.verified", value: "1", valu: "typo" } }),
+      /did not store what was written to sys_properties\/[0-9a-f]{32}: `valu`: sent "typo", the instance returned no such column/,
+    );
+    assert.deepEqual(snapshot(sn.instance), before);
+  });
+
+  it("a choice column is stored as its value, because non-secret columns are never sent as display values", async () => {
+    connectProvider(sn.instance);
+    const provider = lifecycle("OAuthProvider");
+    const created = await provider.create((await provider.check({}, { name: "Choice", clientId: "c", clientSecret: "choice-secret", tokenUrl: "https://login.acme.com/token" })).inputs);
+    assert.equal(sn.instance.records("oauth_entity", `sys_id=${created.id}`)[0]!.default_grant_type, "client_credentials");
+    await provider.delete(created.id, created.outs);
   });
 });
