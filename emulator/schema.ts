@@ -141,6 +141,14 @@ export const TABLES: readonly TableDef[] = [
     fields: { peer: ref("oauth_entity", "delete"), type: str, expires: { type: "glide_date_time" } },
   },
   {
+    // Connection attributes as ServiceNow's own table definitions describe them: dictionary
+    // entries of the alias (`model_table` + `model_id`, a document-id pair), servicenow-reference.md.
+    name: "var_dictionary",
+    display: "label",
+    fields: { model_table: str, model_id: str, element: str, label: str, internal_type: str },
+  },
+  {
+    // The shape guessed before that research; kept so the provider's fallback lookup is tested.
     name: "sys_connection_attribute",
     display: "label",
     fields: { model: ref("sys_alias", "delete"), element: str, label: str },
@@ -149,7 +157,7 @@ export const TABLES: readonly TableDef[] = [
     // `document` holds a table name and `document_key` a sys_id (a document-id pair, not a
     // reference), so deleting a connection clears them by business rule, not by cascade.
     name: "sys_variable_value",
-    fields: { document: str, document_key: str, variable: ref("sys_connection_attribute", "delete"), value: str },
+    fields: { document: str, document_key: str, variable: ref("var_dictionary", "delete"), value: str },
   },
   {
     name: "sys_properties",

@@ -45,7 +45,7 @@ function seedSpoke(store: Store, name: SpokeName): void {
   const spoke = SPOKES[name];
   const alias = ensure(store, "sys_alias", { id: spoke.alias.id }, { name: spoke.alias.name, type: "connection", connection_type: "http_connection", multiple_connections: "false" });
   for (const p of spoke.properties) ensure(store, "sys_properties", { name: p.name }, { value: p.value, type: p.type, description: p.description });
-  for (const a of spoke.attributes) ensure(store, "sys_connection_attribute", { model: alias.sysId, element: a.element }, { label: a.label });
+  for (const a of spoke.attributes) ensure(store, "var_dictionary", { model_table: "sys_alias", model_id: alias.sysId, element: a.element }, { label: a.label, internal_type: "password2" });
 }
 
 function removeSpoke(store: Store, name: SpokeName): void {

@@ -1,4 +1,4 @@
-import { desiredColumns, type PlannedRecord } from "./record-plan";
+import { asFoundIn, desiredColumns, type PlannedRecord } from "./record-plan";
 import { recordOf, sysIdsOf, type RecordsState } from "./resource-state";
 import { sameStoredValue } from "./stored-value";
 
@@ -10,8 +10,9 @@ import { sameStoredValue } from "./stored-value";
 export function findDrift(plan: readonly PlannedRecord[], records: RecordsState): string[] {
   const drifted = new Set<string>();
   const sysIds = sysIdsOf(records);
-  for (const record of plan) {
-    const old = recordOf(records, record.step);
+  for (const planned of plan) {
+    const old = recordOf(records, planned.step);
+    const record = asFoundIn(planned, old?.table);
     if (!old || (old.sysId === "" && old.origin !== "instance")) {
       drifted.add(`${record.step} (record missing)`);
       continue;

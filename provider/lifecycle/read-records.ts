@@ -2,8 +2,8 @@ import type { SnRecord, TableApi } from "../client/table-api";
 import { matchesFingerprint, fingerprint } from "./fingerprint";
 import { ownedSysId } from "./owned-sys-id";
 import { findRestorePoint } from "./restore-points";
-import { desiredColumns, type PlannedRecord } from "./record-plan";
-import { findByKey, resolveColumns } from "./record-operations";
+import { asFoundIn, desiredColumns, type PlannedRecord } from "./record-plan";
+import { findByKey, findInstanceRecord, resolveColumns } from "./record-operations";
 import type { RecordState, RecordsState } from "./resource-state";
 
 /**
@@ -45,18 +45,25 @@ export async function discoverRecords(
   const sysIds: Record<string, string> = {};
   for (const planned of plan) {
     const refsKnown = Object.values(planned.key).every((value) => typeof value === "string" || (sysIds[value.ref] ?? "") !== "");
-    const found =
+    const located =
       planned.step === primaryStep && primaryId !== ""
-        ? await api.get(planned.table, primaryId)
-        : refsKnown
-          ? await findByKey(api, planned, sysIds)
-          : undefined;
+        ? withTable(await api.get(planned.table, primaryId), planned.table)
+        : !refsKnown
+          ? undefined
+          : planned.origin === "instance"
+            ? await findInstanceRecord(api, planned, sysIds)
+            : withTable(await findByKey(api, planned, sysIds), planned.table);
+    const found = located?.found;
     sysIds[planned.step] = found?.sys_id ?? "";
-    const state = stateOfFound(planned, found, sysIds, owner);
+    const state = stateOfFound(asFoundIn(planned, located?.table), found, sysIds, owner);
     const restore = state.origin === "adopted" && owner !== undefined ? await findRestorePoint(api, owner, state) : undefined;
     records.push(restore ? { ...state, previous: restore.previous, restorePoint: restore.sysId } : state);
   }
   return records;
+}
+
+function withTable(found: SnRecord | undefined, table: string): { found: SnRecord; table: string } | undefined {
+  return found ? { found, table } : undefined;
 }
 
 function stateOfFound(planned: PlannedRecord, found: SnRecord | undefined, sysIds: Readonly<Record<string, string>>, owner: string | undefined): RecordState {

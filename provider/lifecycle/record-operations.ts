@@ -4,7 +4,7 @@ import { AmbiguousRecordError, RecordExistsError, RequiredRecordMissingError, Wr
 import { fingerprint } from "./fingerprint";
 import { ownedSysId } from "./owned-sys-id";
 import { dropRestorePoint, keepRestorePoint } from "./restore-points";
-import { desiredColumns, type FieldValue, type PlannedRecord } from "./record-plan";
+import { asFoundIn, desiredColumns, type FieldValue, type PlannedRecord } from "./record-plan";
 import type { RecordState } from "./resource-state";
 import { sameStoredValue } from "./stored-value";
 
@@ -33,12 +33,25 @@ export function resolveColumns(
   return resolved;
 }
 
-export async function findByKey(api: TableApi, record: PlannedRecord, sysIds: Readonly<Record<string, string>>): Promise<SnRecord | undefined> {
+export async function findByKey(api: TableApi, record: Pick<PlannedRecord, "table" | "key">, sysIds: Readonly<Record<string, string>>): Promise<SnRecord | undefined> {
   const key = resolveColumns(record.key, sysIds);
   const query = all(...Object.entries(key).map(([column, value]) => eq(column, value)));
   const found = await api.list(record.table, query, { limit: 2 });
   if (found.length > 1) throw new AmbiguousRecordError(api.instanceUrl, record.table, key, found.map((r) => r.sys_id ?? ""));
   return found[0];
+}
+
+/** An instance-owned record by its key, in its table or else in its fallback table: the record and the table that had it. */
+export async function findInstanceRecord(
+  api: TableApi,
+  record: PlannedRecord,
+  sysIds: Readonly<Record<string, string>>,
+): Promise<{ found: SnRecord; table: string } | undefined> {
+  const found = await findByKey(api, record, sysIds);
+  if (found) return { found, table: record.table };
+  if (!record.fallback) return undefined;
+  const older = await findByKey(api, record.fallback, sysIds);
+  return older ? { found: older, table: record.fallback.table } : undefined;
 }
 
 export interface EnsureOptions {
@@ -72,14 +85,16 @@ export async function ensureRecord(
   const columns = resolveColumns(desiredColumns(record), sysIds);
   const secrets = record.secretFields ?? [];
   const key = resolveColumns(record.key, sysIds);
-  const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && options.createdNow.has(value.ref));
-  const existing = keyOnFreshRecord && record.origin !== "instance" ? undefined : await findByKey(api, record, sysIds);
-
   if (record.origin === "instance") {
-    if (!existing) throw new RequiredRecordMissingError(api.instanceUrl, record.table, key, record.missingHint);
-    const written = await writeChanges(api, record, existing, columns, secrets);
-    return { state: stateOf(record, written, "instance", columns), posted: false };
+    const owned = await findInstanceRecord(api, record, sysIds);
+    if (!owned) throw new RequiredRecordMissingError(api.instanceUrl, record.table, key, record.missingHint);
+    const asFound = asFoundIn(record, owned.table);
+    const foundColumns = resolveColumns(desiredColumns(asFound), sysIds);
+    const written = await writeChanges(api, asFound, owned.found, foundColumns, secrets);
+    return { state: stateOf(asFound, written, "instance", foundColumns), posted: false };
   }
+  const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && options.createdNow.has(value.ref));
+  const existing = keyOnFreshRecord ? undefined : await findByKey(api, record, sysIds);
   const owned = options.owner === undefined ? undefined : ownedSysId(options.owner, record.table, key);
   if (existing) {
     if (owned !== undefined && existing.sys_id === owned) {

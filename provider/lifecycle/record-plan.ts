@@ -44,6 +44,11 @@ export interface PlannedRecord {
   /** Column → the input it comes from, so drift on that column shows on that input. */
   readonly inputs?: Readonly<Record<string, string>>;
   readonly origin?: RecordOrigin;
+  /**
+   * For `instance` records whose table differs between releases: where to look when the key
+   * finds nothing in `table`. State keeps the table that answered.
+   */
+  readonly fallback?: { readonly table: string; readonly key: Readonly<Record<string, FieldValue>> };
   /** For `instance` records that are missing: what the user should do (e.g. activate a spoke). */
   readonly missingHint?: string;
   /** Overrides the resource's `adopt` for this record (e.g. a property the spoke ships: always). */
@@ -55,4 +60,9 @@ export interface PlannedRecord {
 /** A planned record's columns and values, key first. */
 export function desiredColumns(record: PlannedRecord): Record<string, FieldValue> {
   return { ...record.key, ...record.fields };
+}
+
+/** The record as the table that holds it sees it: its fallback's table and key when that is where it was found. */
+export function asFoundIn(record: PlannedRecord, table: string | undefined): PlannedRecord {
+  return record.fallback && table === record.fallback.table ? { ...record, table, key: record.fallback.key } : record;
 }

@@ -1,4 +1,4 @@
-import { desiredColumns, type PlannedRecord } from "./record-plan";
+import { asFoundIn, desiredColumns, type PlannedRecord } from "./record-plan";
 import { resolveColumns } from "./record-operations";
 import type { RecordState, RecordsState } from "./resource-state";
 
@@ -99,7 +99,8 @@ function plannedValues(plan: readonly PlannedRecord[], records: RecordsState): M
   const sysIds: Record<string, string> = {};
   for (const record of records) sysIds[record.step] = record.sysId;
   const values = new Map<string, Record<string, string>>();
-  for (const record of plan) {
+  for (const planned of plan) {
+    const record = asFoundIn(planned, records.find((candidate) => candidate.step === planned.step)?.table);
     const secrets = record.secretFields ?? [];
     const columns = resolveColumns(desiredColumns(record), sysIds, { unresolved: "" });
     for (const secret of secrets) delete columns[secret];

@@ -1,6 +1,6 @@
 import type { TableApi } from "../client/table-api";
 import { rollBack, withUndoable } from "./create-records";
-import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
+import { asFoundIn, type AdoptedDeleteBehavior, type PlannedRecord } from "./record-plan";
 import { ensureRecord, patchRecord, retireRecord } from "./record-operations";
 import { recordOf, sysIdsOf, type RecordState, type RecordsState } from "./resource-state";
 
@@ -38,7 +38,8 @@ export async function updateRecords(
         madeNow.push(made.state);
         if (made.posted) posted.add(record.step);
       } else {
-        done.push(await patchRecord(api, record, old, sysIdsOf(done), options.secretsToWrite(record, old)));
+        const asFound = asFoundIn(record, old.table);
+        done.push(await patchRecord(api, asFound, old, sysIdsOf(done), options.secretsToWrite(asFound, old)));
       }
     }
   } catch (failure) {

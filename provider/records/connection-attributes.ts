@@ -2,11 +2,17 @@ import { ref, type PlannedRecord } from "../lifecycle/record-plan";
 
 /**
  * Per-connection values of the attributes an alias defines (Qualtrics' X-API-TOKEN).
- * Where an instance keeps them is not confirmed (servicenow-reference.md): the attribute
- * definitions in `sys_connection_attribute` (model = the alias) and the values in
- * `sys_variable_value` (document = the connection). Change it here, and only here.
+ * Definitions: dictionary entries of the alias in `var_dictionary` (`model_table=sys_alias`,
+ * `model_id` = the alias), as the table definitions in ServiceNow's SDK and the docs' "create
+ * connection attributes" describe them (servicenow-reference.md, "Connection attributes";
+ * medium confidence, unconfirmed on an instance). When an instance has none there, the older
+ * guess, `sys_connection_attribute` by `model`, is tried; state records which table answered.
+ * Values: `sys_variable_value` keyed by the connection. A password-type value is written
+ * through the secret path (its own request with display-value input), which is what makes an
+ * instance encrypt a password2 value; whether a plain value column is encrypted that way is
+ * unconfirmed. Change it here, and only here.
  */
-export const attributeDefinitionTable = "sys_connection_attribute";
+export const attributeDefinitionTable = "var_dictionary";
 export const attributeValueTable = "sys_variable_value";
 
 export interface AttributeValue {
@@ -24,9 +30,10 @@ export function connectionAttributeValues(values: readonly AttributeValue[]): Pl
     {
       step: `attribute:${attribute.element}`,
       table: attributeDefinitionTable,
-      key: { model: ref("alias"), element: attribute.element },
+      key: { model_table: "sys_alias", model_id: ref("alias"), element: attribute.element },
+      fallback: { table: "sys_connection_attribute", key: { model: ref("alias"), element: attribute.element } },
       origin: "instance",
-      missingHint: `The alias defines no attribute ${attribute.element}: check that the spoke's version has it.`,
+      missingHint: `The alias defines no attribute ${attribute.element} (looked in var_dictionary by model_table=sys_alias and model_id, then in sys_connection_attribute by model): check that the spoke's version has it.`,
     },
     {
       step: `attribute-value:${attribute.element}`,

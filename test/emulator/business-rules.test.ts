@@ -75,7 +75,7 @@ describe("emulator business rules", () => {
 
   it("deleting an http_connection deletes its attribute values", async () => {
     const alias = sn.instance.records("sys_alias", "id=sn_qualtrics_spoke.Qualtrics")[0];
-    const attr = sn.instance.records("sys_connection_attribute", `model=${alias.sys_id}`)[0];
+    const attr = sn.instance.records("var_dictionary", `model_table=sys_alias^model_id=${alias.sys_id}`)[0];
     const conn = await created("http_connection", { name: "BR Qualtrics", connection_alias: alias.sys_id, connection_url: "https://org.qualtrics.com/API/v3" });
     const value = await created("sys_variable_value", { document: "http_connection", document_key: conn.sys_id, variable: attr.sys_id, value: "token" });
     assert.equal(conn.host, "org.qualtrics.com");

@@ -8,7 +8,7 @@ describe("emulator schema", () => {
     for (const t of [
       "sys_alias", "sys_connection", "http_connection", "discovery_credentials", "basic_auth_credentials", "api_key_credentials",
       "oauth_2_0_credentials", "oauth_entity", "oauth_entity_profile", "oauth_entity_scope", "oauth_entity_profile_scope",
-      "sys_connection_attribute", "sys_variable_value", "sys_properties", "sys_user", "sys_user_role", "sys_user_has_role",
+      "var_dictionary", "sys_connection_attribute", "sys_variable_value", "sys_properties", "sys_user", "sys_user_role", "sys_user_has_role",
     ]) assert.ok(schema.has(t), t);
   });
 

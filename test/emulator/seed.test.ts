@@ -34,7 +34,8 @@ describe("emulator instance contents at start", () => {
     it("has the Qualtrics property (empty) and X-API-TOKEN attribute", async () => {
       const res = await sn.fetch("/api/now/table/sys_properties?sysparm_query=name=sn_qualtrics_spoke.qualtrics_directory&sysparm_fields=name,value,type");
       assert.deepEqual(((await res.json()) as { result: unknown[] }).result, [{ name: "sn_qualtrics_spoke.qualtrics_directory", value: "", type: "string" }]);
-      const attr = sn.instance.records("sys_connection_attribute", "model.id=sn_qualtrics_spoke.Qualtrics");
+      const alias = sn.instance.records("sys_alias", "id=sn_qualtrics_spoke.Qualtrics")[0];
+      const attr = sn.instance.records("var_dictionary", `model_table=sys_alias^model_id=${alias.sys_id}`);
       assert.equal(attr.length, 1);
       assert.equal(attr[0].element, "x_api_token");
       assert.equal(attr[0].label, "X-API-TOKEN");
