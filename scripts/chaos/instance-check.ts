@@ -1,19 +1,5 @@
 import type { RunningEmulator } from "../../emulator";
-
-/** The tables the chaos program's resources write. */
-const tables = [
-  "sys_alias",
-  "http_connection",
-  "discovery_credentials",
-  "oauth_entity",
-  "oauth_entity_profile",
-  "oauth_entity_scope",
-  "oauth_entity_profile_scope",
-  "sys_variable_value",
-  "sys_properties",
-  "sys_user",
-  "sys_user_has_role",
-];
+import { touchedTables as tables } from "../../test/lifecycle/snapshot";
 
 /** Natural keys, for "no duplicates". */
 const naturalKeys: Readonly<Record<string, readonly string[]>> = {

@@ -1,8 +1,7 @@
 import * as assert from "node:assert/strict";
 import nock from "nock";
-import { ServiceNowClient } from "../../provider/client/servicenow-client";
-import { useClient } from "../../provider/session";
-import { config, INSTANCE } from "../client/fixtures";
+import { INSTANCE } from "../client/fixtures";
+import { useNockSession } from "../helpers/nock-session";
 import { lifecycle, stateRecords } from "../helpers/provider-session";
 
 const sysId = "0123456789abcdef0123456789abcdef";
@@ -15,19 +14,7 @@ const property = (value: string) => ({ sys_id: sysId, name: "x_acme.level", valu
  * expected and did not get).
  */
 describe("exact requests of each operation", () => {
-  let client: ServiceNowClient;
-  beforeEach(() => {
-    nock.disableNetConnect();
-    client = new ServiceNowClient(config({ maxRetries: 0 }));
-    useClient(client);
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    client.close();
-    assert.deepEqual(pending, [], "expected requests that were not sent");
-  });
+  useNockSession();
 
   it("SystemProperty create: one lookup by name, one POST of our fields", async () => {
     nock(INSTANCE)

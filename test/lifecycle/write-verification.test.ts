@@ -1,10 +1,9 @@
 import * as assert from "node:assert/strict";
 import nock from "nock";
-import { ServiceNowClient } from "../../provider/client/servicenow-client";
 import { WriteVerificationError } from "../../provider/lifecycle/errors";
 import { sameStoredValue } from "../../provider/lifecycle/stored-value";
-import { useClient } from "../../provider/session";
-import { config, INSTANCE } from "../client/fixtures";
+import { INSTANCE } from "../client/fixtures";
+import { useNockSession } from "../helpers/nock-session";
 import { useEmulator } from "../helpers/emulator";
 import { connectProvider, lifecycle } from "../helpers/provider-session";
 import { snapshot } from "./snapshot";
@@ -18,19 +17,7 @@ const entityId = "0123456789abcdef0123456789abcdef";
 const read = { sysparm_exclude_reference_link: "true", sysparm_display_value: "false" };
 
 describe("write verification", () => {
-  let client: ServiceNowClient;
-  beforeEach(() => {
-    nock.disableNetConnect();
-    client = new ServiceNowClient(config({ maxRetries: 0 }));
-    useClient(client);
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    client.close();
-    assert.deepEqual(pending, [], "expected requests that were not sent");
-  });
+  useNockSession();
 
   it("a column the instance dropped fails the create, names instance, table, column and values, and rolls back", async () => {
     nock(INSTANCE)
