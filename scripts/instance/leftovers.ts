@@ -1,0 +1,27 @@
+import { startsWith } from "../../provider/client/encoded-query";
+import type { TableApi } from "../../provider/client/table-api";
+
+/**
+ * Records a conformance run makes carry the prefix `pulumi-conf-` (names) or `pulumi_conf_`
+ * (property and user names). A run that could not destroy them (killed, or destroy failed) is
+ * cleaned up by the next run, and only those: nothing without the prefix is touched. Children
+ * (scopes, profiles, attribute values) go with their parents by the instance's own cascade.
+ */
+const byPrefix: readonly { table: string; column: string; prefix: string }[] = [
+  { table: "http_connection", column: "name", prefix: "pulumi-conf-" },
+  { table: "discovery_credentials", column: "name", prefix: "pulumi-conf-" },
+  { table: "oauth_entity", column: "name", prefix: "pulumi-conf-" },
+  { table: "sys_properties", column: "name", prefix: "x_pulumi_conf_" },
+  { table: "sys_user", column: "user_name", prefix: "pulumi_conf_" },
+];
+
+export async function removeLeftovers(api: TableApi): Promise<string[]> {
+  const removed: string[] = [];
+  for (const { table, column, prefix } of byPrefix) {
+    for (const record of await api.list(table, startsWith(column, prefix), { fields: ["sys_id", column] })) {
+      await api.delete(table, record.sys_id ?? "");
+      removed.push(`${table}/${record.sys_id} (${record[column]})`);
+    }
+  }
+  return removed;
+}
