@@ -25,6 +25,10 @@ export function conformanceProgram(prefix: string, spokes: readonly Spoke[]): st
     `new snow.OAuthExternalClient("external-client", { name: ${n("tool")}, clientSecret: s("conformance-tool-secret-0123") });`,
     `new snow.IntegrationUser("user", { userName: ${JSON.stringify(`${prefix.replace(/-/g, "_")}.svc`)}, password: s("Conformance-user-password-1"), roles: ["itil"] });`,
     `new snow.TableRecord("table-record", { table: "sys_properties", key: ["name"], fields: { name: ${JSON.stringify(`x_${prefix.replace(/-/g, "_")}.table_record`)}, value: "1" } });`,
+    // An alias of our own (a custom spoke), a connection on it, and a generic spoke connection.
+    `const alias = new snow.ConnectionAlias("alias", { aliasId: ${JSON.stringify(aliasIdOf(prefix))}, name: ${n("alias")} });`,
+    `new snow.HttpConnection("connection", { connectionAlias: ${JSON.stringify(aliasIdOf(prefix))}, connectionName: ${n("connection")}, connectionUrl: "https://conformance.example.com", credentialSysId: basic.sysId }, { dependsOn: alias });`,
+    `new snow.SpokeConnection("custom", { connectionAlias: ${JSON.stringify(aliasIdOf(prefix))}, connectionName: ${n("custom")}, connectionUrl: "https://custom.example.com", credentialType: "basic", userName: "svc_custom", password: s("conformance-custom-password") }, { dependsOn: alias });`,
   ];
   if (spokes.includes("sumtotal")) {
     lines.push(`new snow.SumTotalConnection("sumtotal", { connectionName: ${n("SumTotal")}, connectionUrl: "https://conformance.sumtotal.host", oauthEntityName: ${n("SumTotal OAuth")}, oauthClientId: "c", oauthClientSecret: s("conformance-sumtotal-secret") });`);
@@ -38,4 +42,9 @@ export function conformanceProgram(prefix: string, spokes: readonly Spoke[]): st
     lines.push(`new snow.OktaOAuthConnection("okta-oauth", { connectionName: ${n("Okta OAuth")}, connectionUrl: "https://conformance-oauth.okta.com", clientId: "0oa-conformance", clientSecret: s("conformance-okta-secret") });`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** `x_pulumi_conf.<prefix>`: the alias id of the run's own custom spoke. */
+export function aliasIdOf(prefix: string): string {
+  return `x_pulumi_conf.${prefix.replace(/-/g, "_")}`;
 }

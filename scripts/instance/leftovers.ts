@@ -9,6 +9,7 @@ import type { TableApi } from "../../provider/client/table-api";
  */
 const byPrefix: readonly { table: string; column: string; prefix: string }[] = [
   { table: "http_connection", column: "name", prefix: "pulumi-conf-" },
+  { table: "sys_alias", column: "id", prefix: "x_pulumi_conf." },
   { table: "discovery_credentials", column: "name", prefix: "pulumi-conf-" },
   { table: "oauth_entity", column: "name", prefix: "pulumi-conf-" },
   { table: "sys_properties", column: "name", prefix: "x_pulumi_conf_" },
