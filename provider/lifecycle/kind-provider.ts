@@ -40,8 +40,9 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
   const outputsOf = (raw: Props, inputs: Props, records: RecordsState, generated: readonly string[]): Props => {
     // A refresh may hand back what the instance holds, which the schema can refuse (an http
     // URL set in the UI): the kind's outputs then come from the inputs as last written.
-    const parsed = kind.schema.safeParse(inputs).data ?? kind.schema.parse(pickInputs(raw, inputKeys));
-    const plan = planOf(inputs);
+    const reparsed = kind.schema.safeParse(inputs);
+    const parsed = reparsed.data ?? kind.schema.parse(pickInputs(raw, inputKeys));
+    const plan = reparsed.success ? kind.plan(reparsed.data, contextOf()) : [];
     return wireSafe({
       ...internalKeysOf(raw),
       // Inputs win over computed outputs of the same name (OktaConnection's credentialSysId).
