@@ -24,6 +24,8 @@ Emulates the parts of a ServiceNow instance that pulumi-servicenow-spokes uses.
   --error-rate <p>           probability 0..1 of a 503 (default 0)
   --drop-rate <p>            probability 0..1 of a dropped connection (default 0)
   --slow-body-ms <n>         write each answer over n ms (default 0)
+  --split-every-caret        queries read ^^ as two separators, not a literal ^
+  --ignore-case              queries compare strings without regard to case
   --quiet                    print nothing but the ready line
   --help                     this text
 
@@ -56,6 +58,8 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
       "error-rate": { type: "string" },
       "drop-rate": { type: "string" },
       "slow-body-ms": { type: "string" },
+      "split-every-caret": { type: "boolean" },
+      "ignore-case": { type: "boolean" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -83,6 +87,7 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
     adminPassword: values["admin-password"],
     tokenLifetimeSeconds: numberFlag(values, "token-lifetime"),
     faults: setFaults,
+    queryDialect: { splitEveryCaret: values["split-every-caret"] === true, ignoreCase: values["ignore-case"] === true },
     quiet: values.quiet === true,
   };
 }

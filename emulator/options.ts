@@ -1,3 +1,5 @@
+import { defaultDialect, type QueryDialect } from "./query";
+
 /**
  * The public options and handle of the emulator, and the one step that turns user options
  * into a complete internal object (every default lives here, nowhere else).
@@ -24,6 +26,12 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Valid credentials of the third-party stand-ins. Defaults in `normalizeThirdParty`. */
   thirdParty?: ThirdPartyOptions;
+  /**
+   * How encoded queries read what ServiceNow's documentation leaves open, to test against
+   * either reading. Default `{ splitEveryCaret: false, ignoreCase: false }`: `^^` is a literal
+   * `^` and `=` is case-sensitive.
+   */
+  queryDialect?: Partial<QueryDialect>;
   /** No output at all (warnings included). Default false. */
   quiet?: boolean;
 }
@@ -131,6 +139,7 @@ export interface NormalizedOptions {
   readonly tokenLifetimeSeconds: number;
   readonly faults: FaultOptions;
   readonly thirdParty: Required<ThirdPartyOptions>;
+  readonly queryDialect: QueryDialect;
   readonly quiet: boolean;
   /** CLI only: one line per request on stdout. */
   readonly logRequests: boolean;
@@ -160,6 +169,7 @@ export function normalizeOptions(o: EmulatorOptions = {}, logRequests = false): 
     tokenLifetimeSeconds: lifetime,
     faults: o.faults ?? {},
     thirdParty: normalizeThirdParty(o.thirdParty),
+    queryDialect: { ...defaultDialect, ...o.queryDialect },
     quiet: o.quiet ?? false,
     logRequests: logRequests && !(o.quiet ?? false),
   };

@@ -1,9 +1,12 @@
 /**
- * Encoded queries (`sysparm_query`), case-sensitive as the reference asks. `^` is AND, `^OR`
- * ORs a term with the one before it (OR binds tighter than AND), `^NQ` starts another query
- * ORed with the first, `^^` is a literal `^` inside a value (how our client escapes it).
- * Terms that do not parse or name no field of the table are ignored, as on an instance
+ * Encoded queries (`sysparm_query`). `^` is AND, `^OR` ORs a term with the one before it (OR
+ * binds tighter than AND), `^NQ` starts another query ORed with the first. Terms that do not
+ * parse or name no field of the table are ignored, as on an instance
  * (glide.invalid_query.returns_no_rows is false by default).
+ *
+ * Two things no documentation settles, so both readings are here (see QueryDialect): whether
+ * `^^` is a literal `^` inside a value or two separators, and whether string comparisons
+ * ignore case (the reference says case-sensitive; many instances compare without case).
  */
 import type { FieldType } from "./schema";
 
@@ -33,8 +36,18 @@ const FIELD = /^[a-z0-9_.]+/;
 
 type Connector = "AND" | "OR" | "NQ";
 
-/** Splits on unescaped `^`, returning each piece with the connector that precedes it. */
-export function splitTerms(query: string): { text: string; connector: Connector }[] {
+/** How this emulator reads what the documentation leaves open. */
+export interface QueryDialect {
+  /** `^^` separates terms like any `^` (true), or is a literal `^` in a value (false). */
+  readonly splitEveryCaret: boolean;
+  /** String operators compare without regard to case. */
+  readonly ignoreCase: boolean;
+}
+
+export const defaultDialect: QueryDialect = { splitEveryCaret: false, ignoreCase: false };
+
+/** Splits on `^` (`^^` as a literal unless the dialect splits every caret), returning each piece with the connector that precedes it. */
+export function splitTerms(query: string, dialect: QueryDialect = defaultDialect): { text: string; connector: Connector }[] {
   const out: { text: string; connector: Connector }[] = [];
   let text = "";
   let connector: Connector = "AND";
@@ -46,7 +59,7 @@ export function splitTerms(query: string): { text: string; connector: Connector 
       i += 1;
       continue;
     }
-    if (query[i + 1] === "^") {
+    if (query[i + 1] === "^" && !dialect.splitEveryCaret) {
       text += "^";
       i += 2;
       continue;
@@ -87,10 +100,10 @@ function orderTerm(field: string, desc: boolean): OrderBy | undefined {
 
 const isOrder = (t: Term | OrderBy): t is OrderBy => !("op" in t);
 
-export function parseQuery(query: string): ParsedQuery {
+export function parseQuery(query: string, dialect: QueryDialect = defaultDialect): ParsedQuery {
   const queries: Term[][][] = [[]];
   const order: OrderBy[] = [];
-  for (const { text, connector } of splitTerms(query)) {
+  for (const { text, connector } of splitTerms(query, dialect)) {
     if (connector === "NQ" && queries[queries.length - 1].length > 0) queries.push([]);
     const term = text === "" ? undefined : parseTerm(text);
     if (term === undefined) continue;
@@ -125,7 +138,9 @@ export interface CompiledQuery {
   readonly equality?: { readonly field: string; readonly value: string };
 }
 
-function test(op: Operator, actual: string, value: string): boolean {
+function test(op: Operator, actualAsStored: string, valueAsWritten: string, ignoreCase: boolean): boolean {
+  const actual = ignoreCase ? actualAsStored.toLowerCase() : actualAsStored;
+  const value = ignoreCase ? valueAsWritten.toLowerCase() : valueAsWritten;
   switch (op) {
     case "=":
       return actual === value;
@@ -150,8 +165,8 @@ function test(op: Operator, actual: string, value: string): boolean {
   }
 }
 
-export function compileQuery(query: string, resolve: PathResolver): CompiledQuery {
-  const parsed = parseQuery(query);
+export function compileQuery(query: string, resolve: PathResolver, dialect: QueryDialect = defaultDialect): CompiledQuery {
+  const parsed = parseQuery(query, dialect);
   type Check = (v: Values) => boolean;
   const queries: Check[][] = [];
   let equality: { field: string; value: string } | undefined;
@@ -161,11 +176,12 @@ export function compileQuery(query: string, resolve: PathResolver): CompiledQuer
       const ors: Check[] = [];
       for (const t of group) {
         const path = resolve(t.field);
-        if (path !== undefined) ors.push((v) => test(t.op, path.get(v), t.value));
+        if (path !== undefined) ors.push((v) => test(t.op, path.get(v), t.value, dialect.ignoreCase));
       }
       if (ors.length === 1) ands.push(ors[0]);
       else if (ors.length > 1) ands.push((v) => ors.some((c) => c(v)));
-      if (parsed.queries.length === 1 && group.length === 1 && ors.length === 1 && group[0].op === "=" && !group[0].field.includes(".")) {
+      // The index compares exactly: without case, every record is a candidate.
+      if (!dialect.ignoreCase && parsed.queries.length === 1 && group.length === 1 && ors.length === 1 && group[0].op === "=" && !group[0].field.includes(".")) {
         equality ??= { field: group[0].field, value: group[0].value };
       }
     }

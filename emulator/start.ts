@@ -50,6 +50,7 @@ export async function startEmulator(userOptions: EmulatorOptions = {}, logReques
   const snapshot = options.dataFile === undefined ? undefined : loadSnapshot(options.dataFile);
   const meta: InstanceMeta = snapshot?.meta ?? { secretKey: SecretBox.newKey(), apiKey: randomBytes(16).toString("hex"), rateLimitRule: randomBytes(16).toString("hex") };
   const store = new Store(new Schema(), new SecretBox(meta.secretKey));
+  store.queryDialect = options.queryDialect;
   for (const r of snapshot?.records ?? []) store.load(r.className, { ...r.values });
 
   const auth = new Auth(store, meta.apiKey, options.tokenLifetimeSeconds);

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { invalidTable, noRecord, operationFailed } from "./errors";
 import { defaultValues, normalizeWrite, type WriteSettings } from "./field-values";
-import { compileQuery, type PathResolver, type Values } from "./query";
+import { compileQuery, defaultDialect, type PathResolver, type QueryDialect, type Values } from "./query";
 import type { Schema } from "./schema";
 import type { SecretBox } from "./secrets";
 
@@ -53,6 +53,8 @@ export class Store {
   private readonly indexes = new Map<string, Map<string, Index>>();
   private seq = 0;
   hooks: RuleHooks = {};
+  /** How queries read `^^` and case (see QueryDialect). */
+  queryDialect: QueryDialect = defaultDialect;
   /** Called after every change (persistence listens). */
   onChange: () => void = () => undefined;
 
@@ -74,7 +76,7 @@ export class Store {
   /** Records of `table` and its child tables matching the query, sorted. */
   query(table: string, query = ""): StoredRecord[] {
     this.assertTable(table);
-    const compiled = compileQuery(query, this.resolver(table));
+    const compiled = compileQuery(query, this.resolver(table), this.queryDialect);
     const candidates = compiled.equality ? this.findBy(table, compiled.equality.field, compiled.equality.value) : this.all(table);
     const out = candidates.filter((r) => compiled.matches(r.values));
     compiled.sort(out, (r) => r.values);

@@ -7,8 +7,10 @@
  *   all(eq("active", "true"), any(eq("name", "a"), eq("name", "b")))
  *   // "active=true^name=a^ORname=b"  (OR binds tighter than AND on ServiceNow)
  *
- * Values: `^` is written as `^^` (it separates terms otherwise); newlines and carriage returns
- * are rejected (the instance treats them as separators). Field names must match
+ * Values: `^` and line breaks are rejected. `^` separates terms and ServiceNow documents no
+ * escape for it (an instance may split a value on any `^`), so no value may hold one: inputs
+ * that become query values are checked for it before any request (see kinds/fields.ts
+ * `lookupValue`), and this is the last guard. Field names must match
  * `/^[a-z0-9_.]+$/` (dot-walking allowed). Anything else throws a `TypeError`: these come
  * from code, not from users, so a bad one is a bug to fix.
  */
@@ -23,16 +25,16 @@ function field(name: string): string {
   return name;
 }
 
-/** Escapes a value for use after an operator: `^` → `^^`; newlines are rejected. */
-export function escapeQueryValue(value: string): string {
-  if (/[\r\n]/.test(value)) throw new TypeError("Encoded-query values cannot contain line breaks");
-  return value.replace(/\^/g, "^^");
+/** A value for use after an operator, unchanged; one that could end the term throws. */
+export function queryValue(value: string): string {
+  if (/[\r\n^]/.test(value)) throw new TypeError("Encoded-query values cannot contain `^` or line breaks (check the input before it gets here)");
+  return value;
 }
 
 const op =
   (operator: string) =>
   (name: string, value: string): QueryTerm =>
-    `${field(name)}${operator}${escapeQueryValue(value)}`;
+    `${field(name)}${operator}${queryValue(value)}`;
 
 /** `field=value` */
 export const eq = op("=");
@@ -65,7 +67,7 @@ export function all(...terms: readonly QueryTerm[]): QueryTerm {
 export function any(...terms: readonly QueryTerm[]): QueryTerm {
   const simple = terms.filter((t) => t !== "");
   for (const t of simple) {
-    if (t.replace(/\^\^/g, "").replace(/\^OR(?!DER)/g, "").includes("^")) {
+    if (t.replace(/\^OR(?!DER)/g, "").includes("^")) {
       throw new TypeError(`Encoded queries cannot OR a compound term: ${JSON.stringify(t)}`);
     }
   }

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { apiKeyCredential, basicAuthCredential, oauth2Credential } from "../records/credentials";
-import { adopt, recordName, secret, sysId } from "./fields";
+import { adopt, columnSize, recordName, secret, singleLine, sysId } from "./fields";
 
 /** BasicAuthCredential (`basic_auth_credentials`): a user name and password for a connection. */
 export const basicAuthCredentialKind = defineKind({
   name: "BasicAuthCredential",
-  schema: z.object({ name: recordName, userName: z.string().min(1, { message: "must not be empty" }), password: secret, adopt }),
+  schema: z.object({ name: recordName, userName: singleLine(columnSize.name), password: secret, adopt }),
   examples: { name: '"Workday integration"', userName: '"svc_servicenow"', password: 'config.requireSecret("workdayPassword")' },
   secretInputs: ["password"],
   replaceOnChange: ["name"],

@@ -5,38 +5,49 @@ import { z } from "zod";
  * accepted; none repeats the value of a secret.
  */
 
-const loopbackHosts = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
-
-/** An absolute URL; https, or http only for a loopback host (the emulator, local tests). */
-export const url = z.string().superRefine((value, ctx) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    ctx.addIssue({ code: "custom", message: `must be an absolute URL such as https://example.com/path, got ${JSON.stringify(value)}` });
-    return;
-  }
-  if (parsed.protocol === "https:") return;
-  if (parsed.protocol === "http:" && loopbackHosts.has(parsed.hostname)) return;
-  ctx.addIssue({
-    code: "custom",
-    message: `must use https (http is accepted only for 127.0.0.1, localhost and ::1), got ${JSON.stringify(value)}`,
-  });
-});
-
 /** A secret: present and not blank. Never echoed. */
 export const secret = z
   .string({ error: "must be a string (use pulumi.secret(...) or `pulumi config set --secret`)" })
   .refine((value) => value.trim().length > 0, { message: "must not be empty" })
   .refine((value) => value.trim() === value, { message: "must not start or end with whitespace (check for a pasted newline)" });
 
-/** A display name as ServiceNow stores it in a name column (at most 100 characters). */
-export const recordName = z
-  .string()
-  .refine((value) => value.trim().length > 0, { message: "must not be empty" })
-  .refine((value) => value.length <= 100, { message: "must be at most 100 characters" })
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { message: "must not contain control characters such as newlines or tabs" })
-  .refine((value) => value.trim() === value, { message: "must not start or end with whitespace" });
+/**
+ * Column sizes of the string columns users fill in: ServiceNow's defaults for these columns
+ * (unconfirmed on every release; one place to change them).
+ */
+export const columnSize = { name: 100, userName: 40, personName: 50, email: 100, clientId: 255, scope: 255, tableName: 80, columnName: 80 } as const;
+
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+
+/** One line of text as a form field takes it: not blank, no control characters, no surrounding whitespace. */
+export function singleLine(max: number) {
+  return z
+    .string({ error: "must be a string" })
+    .refine((value) => value.trim().length > 0, { message: "must not be empty" })
+    .refine((value) => value.length <= max, { message: `must be at most ${max} characters` })
+    .refine((value) => !controlCharacters.test(value), { message: "must not contain control characters such as newlines or tabs" })
+    .refine((value) => value.trim() === value, { message: "must not start or end with whitespace (check for a pasted space or newline)" });
+}
+
+/**
+ * A value the provider looks a record up by (a name, a scope, a key column). ServiceNow's
+ * encoded queries separate conditions with `^` and document no escape for it, so a value
+ * holding one could add a condition of its own: it is refused here, before any request.
+ */
+export function lookupValue(max: number) {
+  return singleLine(max).refine((value) => !value.includes("^"), {
+    message: "must not contain `^` (ServiceNow queries use it to separate conditions, and it cannot be escaped)",
+  });
+}
+
+/** A display name as ServiceNow stores it in a name column; records are found by it. */
+export const recordName = lookupValue(columnSize.name);
+
+/** An OAuth client id as the third party issued it. */
+export const clientId = singleLine(columnSize.clientId);
+
+/** One OAuth scope as sent on the wire (`allapis`, `manage:all`, `okta.users.manage`). */
+export const scope = lookupValue(columnSize.scope).regex(/^\S+$/, { message: "each scope must be one word, such as okta.users.manage" });
 
 /** A system property name: `<scope>.<words>` with letters, digits, `_`, `-` and dots. */
 export const propertyName = z

@@ -3,7 +3,8 @@ import { defineKind } from "../lifecycle/resource-kind";
 import { aliasLookup } from "../records/alias";
 import { connectionAttributeValues } from "../records/connection-attributes";
 import { httpConnection } from "../records/http-connection";
-import { adopt, aliasId, positiveInteger, recordName, secret, sysId, url } from "./fields";
+import { adopt, aliasId, positiveInteger, recordName, secret, sysId } from "./fields";
+import { baseUrl } from "./url-fields";
 
 /**
  * HttpConnection (`http_connection`) on an existing alias, with an optional credential and
@@ -14,7 +15,7 @@ export const httpConnectionKind = defineKind({
   schema: z.object({
     connectionAlias: aliasId,
     connectionName: recordName,
-    connectionUrl: url,
+    connectionUrl: baseUrl,
     credentialSysId: sysId.optional(),
     active: z.boolean().default(true),
     useMid: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { ref, type PlannedRecord } from "../lifecycle/record-plan";
-import { adopt, flag, secret } from "./fields";
+import { adopt, columnSize, flag, secret, singleLine } from "./fields";
 
 /**
  * IntegrationUser (`sys_user`): an account for a tool that signs in with basic auth
@@ -11,11 +11,14 @@ import { adopt, flag, secret } from "./fields";
 export const integrationUserKind = defineKind({
   name: "IntegrationUser",
   schema: z.object({
-    userName: z.string().regex(/^[A-Za-z0-9._@-]+$/, { message: "must be letters, digits, `.`, `_`, `@` or `-`, such as svc.terraform" }),
+    userName: z
+      .string()
+      .regex(/^[A-Za-z0-9._@-]+$/, { message: "must be letters, digits, `.`, `_`, `@` or `-`, such as svc.terraform" })
+      .max(columnSize.userName, { message: `must be at most ${columnSize.userName} characters` }),
     password: secret,
-    firstName: z.string().optional(),
-    lastName: z.string().optional(),
-    email: z.email({ message: "must be an email address such as svc@example.com" }).optional(),
+    firstName: singleLine(columnSize.personName).optional(),
+    lastName: singleLine(columnSize.personName).optional(),
+    email: z.email({ message: "must be an email address such as svc@example.com" }).max(columnSize.email, { message: `must be at most ${columnSize.email} characters` }).optional(),
     webServiceAccessOnly: z.boolean().default(true),
     roles: z.array(z.string().regex(/^[a-z0-9_.]+$/, { message: "each role must be a role name such as itil" })).default([]),
     adopt,

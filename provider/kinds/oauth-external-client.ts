@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { oauthEntity } from "../records/oauth-entity";
-import { adopt, positiveInteger, recordName, secret, url } from "./fields";
+import { adopt, positiveInteger, recordName, secret } from "./fields";
+import { url } from "./url-fields";
 
 /**
  * OAuthExternalClient: an Application Registry entry that lets an external tool sign in to

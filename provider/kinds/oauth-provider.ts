@@ -2,7 +2,8 @@ import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
 import { defaultRedirectUrl, oauthEntity } from "../records/oauth-entity";
-import { adopt, positiveInteger, recordName, secret, url } from "./fields";
+import { adopt, clientId, positiveInteger, recordName, scope, secret } from "./fields";
+import { url } from "./url-fields";
 
 export const grantTypes = ["client_credentials", "authorization_code", "password", "refresh_token", "jwt_bearer"] as const;
 
@@ -14,14 +15,14 @@ export const oauthProviderKind = defineKind({
   name: "OAuthProvider",
   schema: z.object({
     name: recordName,
-    clientId: z.string().min(1, { message: "must not be empty" }),
+    clientId,
     clientSecret: secret,
     grantType: z.enum(grantTypes, { error: `must be one of ${grantTypes.join(", ")}` }).default("client_credentials"),
     tokenUrl: url,
     authorizationUrl: url.optional(),
     redirectUrl: url.optional(),
     revokeUrl: url.optional(),
-    scopes: z.array(z.string().regex(/^\S+$/, { message: "each scope must be one word, such as allapis" })).default([]),
+    scopes: z.array(scope).default([]),
     accessTokenLifespan: positiveInteger.optional(),
     refreshTokenLifespan: positiveInteger.optional(),
     adopt,

@@ -33,10 +33,17 @@ export function resolveColumns(
   return resolved;
 }
 
+/**
+ * The record whose key columns equal the key exactly. The instance's answer is checked again
+ * here: an instance may compare strings without regard to case (`SumTotal OAuth` finds
+ * `sumtotal oauth`), and only an exact match (after sameStoredValue's formatting) is the
+ * record we mean. Every near match comes back (no limit), so an exact one cannot hide
+ * behind them.
+ */
 export async function findByKey(api: TableApi, record: Pick<PlannedRecord, "table" | "key">, sysIds: Readonly<Record<string, string>>): Promise<SnRecord | undefined> {
   const key = resolveColumns(record.key, sysIds);
   const query = all(...Object.entries(key).map(([column, value]) => eq(column, value)));
-  const found = await api.list(record.table, query, { limit: 2 });
+  const found = (await api.list(record.table, query)).filter((candidate) => Object.entries(key).every(([column, value]) => sameStoredValue(value, candidate[column])));
   if (found.length > 1) throw new AmbiguousRecordError(api.instanceUrl, record.table, key, found.map((r) => r.sys_id ?? ""));
   return found[0];
 }

@@ -22,13 +22,22 @@ interface VerifiableArgs {
   readonly verifyCredentials?: pulumi.Input<boolean>;
 }
 
+/** Presets check that their URLs are on the vendor's domains, since secrets are sent there. */
+interface VendorDomainArgs {
+  /**
+   * A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`),
+   * accepted besides the vendor's domains for this resource's URLs.
+   */
+  readonly customDomain?: pulumi.Input<string>;
+}
+
 abstract class SpokeConnectionResource extends ServiceNowResource {
   declare readonly connectionSysId: pulumi.Output<string>;
   declare readonly credentialSysId: pulumi.Output<string>;
   declare readonly oauthEntitySysId: pulumi.Output<string>;
 }
 
-export interface SumTotalConnectionArgs extends SpokeCommonArgs, VerifiableArgs {
+export interface SumTotalConnectionArgs extends SpokeCommonArgs, VerifiableArgs, VendorDomainArgs {
   readonly connectionUrl: pulumi.Input<string>;
   readonly oauthEntityName: pulumi.Input<string>;
   readonly oauthClientId: pulumi.Input<string>;
@@ -44,7 +53,7 @@ export class SumTotalConnection extends SpokeConnectionResource {
   }
 }
 
-export interface QualtricsConnectionArgs extends SpokeCommonArgs, VerifiableArgs {
+export interface QualtricsConnectionArgs extends SpokeCommonArgs, VerifiableArgs, VendorDomainArgs {
   /** `https://<Organization-ID>.qualtrics.com/API/v3`. */
   readonly connectionUrl: pulumi.Input<string>;
   readonly xApiToken: pulumi.Input<string>;
@@ -64,11 +73,11 @@ export class QualtricsConnection extends SpokeConnectionResource {
   }
 }
 
-export interface OktaApiKeyCredentialArgs {
+export interface OktaApiKeyCredentialArgs extends VendorDomainArgs {
   readonly name: pulumi.Input<string>;
   /** The Okta API token, with or without the `SSWS ` prefix (stored with it). */
   readonly apiKey: pulumi.Input<string>;
-  /** An Okta org URL: before writing, check the token there (`GET /api/v1/users/me`). */
+  /** An Okta org URL (an Okta domain, or `customDomain`): before writing, check the token there (`GET /api/v1/users/me`). */
   readonly verifyAtOrgUrl?: pulumi.Input<string>;
   readonly adopt?: pulumi.Input<boolean>;
 }
@@ -80,7 +89,7 @@ export class OktaApiKeyCredential extends ServiceNowResource {
   }
 }
 
-export interface OktaConnectionArgs extends SpokeCommonArgs {
+export interface OktaConnectionArgs extends SpokeCommonArgs, VendorDomainArgs {
   /** The Okta org URL, e.g. `https://acme.okta.com`. */
   readonly connectionUrl: pulumi.Input<string>;
   /** E.g. `oktaApiKeyCredential.sysId`. */
@@ -94,7 +103,7 @@ export class OktaConnection extends SpokeConnectionResource {
   }
 }
 
-export interface OktaOAuthConnectionArgs extends SpokeCommonArgs, VerifiableArgs {
+export interface OktaOAuthConnectionArgs extends SpokeCommonArgs, VerifiableArgs, VendorDomainArgs {
   readonly connectionUrl: pulumi.Input<string>;
   /** Default `v1`. */
   readonly apiVersion?: pulumi.Input<string>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { adopt, recordName, secret, sysId, url } from "../kinds/fields";
+import { adopt, clientId, recordName, scope, secret, sysId } from "../kinds/fields";
+import { baseUrl, customDomain, onVendorHosts, url } from "../kinds/url-fields";
 import { commonSpokeInputs } from "./common-inputs";
 import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
@@ -9,6 +10,15 @@ import { spokePlan } from "./spoke-plan";
 import { verifyClientCredentials, verifyOktaApiKey } from "./verify-credentials";
 
 export const oktaAliasId = "sn_okta_spoke.Okta";
+
+/** Okta orgs: production, preview, EMEA and government cells. */
+const oktaDomains = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"];
+const onOktaHosts = (inputs: string[]) => onVendorHosts({ vendor: "Okta", domains: oktaDomains, inputs });
+
+/** The API token, with or without its `SSWS ` prefix: more than the prefix, one word. */
+const oktaApiToken = secret.refine((value) => /^(SSWS )?\S+$/.test(value) && value !== "SSWS", {
+  message: "must be the API token from Okta (Security > API > Tokens), with or without `SSWS ` before it, as one word",
+});
 
 /** Okta expects `Authorization: SSWS <token>`; users paste the token with or without it. */
 export function withSswsPrefix(apiKey: string): string {
@@ -21,7 +31,10 @@ export function withSswsPrefix(apiKey: string): string {
  */
 export const oktaApiKeyCredentialKind = defineKind({
   name: "OktaApiKeyCredential",
-  schema: z.object({ name: recordName, apiKey: secret, verifyAtOrgUrl: url.optional(), adopt }),
+  schema: z
+    .object({ name: recordName, apiKey: oktaApiToken, verifyAtOrgUrl: baseUrl.optional(), customDomain, adopt })
+    // verifyAtOrgUrl receives the API token: only an Okta org (or the customer's own domain for it).
+    .superRefine(onOktaHosts(["verifyAtOrgUrl"])),
   examples: { name: '"Okta API key"', apiKey: 'config.requireSecret("oktaApiToken")', verifyAtOrgUrl: '"https://acme.okta.com"' },
   secretInputs: ["apiKey"],
   replaceOnChange: ["name"],
@@ -41,12 +54,15 @@ function withoutVerify<Inputs extends { verifyCredentials: unknown }>(inputs: In
 
 export const oktaConnectionKind = defineKind({
   name: "OktaConnection",
-  schema: z.object({
-    connectionUrl: url,
-    credentialSysId: sysId,
-    // No third-party check here: the API key is checked where it is set (OktaApiKeyCredential's verifyAtOrgUrl).
-    ...withoutVerify(commonSpokeInputs("Okta")),
-  }),
+  schema: z
+    .object({
+      connectionUrl: baseUrl,
+      credentialSysId: sysId,
+      customDomain,
+      // No third-party check here: the API key is checked where it is set (OktaApiKeyCredential's verifyAtOrgUrl).
+      ...withoutVerify(commonSpokeInputs("Okta")),
+    })
+    .superRefine(onOktaHosts(["connectionUrl"])),
   examples: { connectionUrl: '"https://acme.okta.com"', credentialSysId: "credential.sysId" },
   secretInputs: [],
   replaceOnChange: [],
@@ -71,19 +87,22 @@ export const oktaConnectionKind = defineKind({
  */
 export const oktaOAuthConnectionKind = defineKind({
   name: "OktaOAuthConnection",
-  schema: z.object({
-    connectionUrl: url,
-    apiVersion: z.string().regex(/^v\d+$/, { message: "must be an Okta API version such as v1" }).default("v1"),
-    clientId: z.string().min(1, { message: "must not be empty" }),
-    clientSecret: secret,
-    authorizationUrl: url.optional(),
-    tokenUrl: url.optional(),
-    revokeUrl: url.optional(),
-    redirectUrl: url.optional(),
-    scopes: z.array(z.string().regex(/^\S+$/, { message: "each scope must be one word, such as okta.users.manage" })).default([]),
-    oauthEntityName: recordName.default("Okta OAuth"),
-    ...commonSpokeInputs("Okta"),
-  }),
+  schema: z
+    .object({
+      connectionUrl: baseUrl,
+      apiVersion: z.string().regex(/^v\d+$/, { message: "must be an Okta API version such as v1" }).default("v1"),
+      clientId,
+      clientSecret: secret,
+      authorizationUrl: url.optional(),
+      tokenUrl: url.optional(),
+      revokeUrl: url.optional(),
+      redirectUrl: url.optional(),
+      scopes: z.array(scope).default([]),
+      oauthEntityName: recordName.default("Okta OAuth"),
+      customDomain,
+      ...commonSpokeInputs("Okta"),
+    })
+    .superRefine(onOktaHosts(["connectionUrl", "authorizationUrl", "tokenUrl", "revokeUrl"])),
   examples: {
     connectionUrl: '"https://acme.okta.com"',
     clientId: '"0oa1b2c3d4e5f6g7h8"',

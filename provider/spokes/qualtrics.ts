@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordName, secret, url } from "../kinds/fields";
+import { clientId, recordName, secret } from "../kinds/fields";
+import { customDomain, onVendorHosts, urlWithPath } from "../kinds/url-fields";
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
 import { spokePlan } from "./spoke-plan";
@@ -15,20 +16,19 @@ export const qualtricsDirectoryProperty = "sn_qualtrics_spoke.qualtrics_director
  */
 export const qualtricsConnectionKind = defineKind({
   name: "QualtricsConnection",
-  schema: z.object({
-    connectionUrl: url.refine((value) => /\.qualtrics\.com\/API\/v3\/?$/i.test(value) || isLoopback(value), {
-      message: "must be https://<Organization-ID>.qualtrics.com/API/v3",
-    }),
-    xApiToken: secret,
-    oauthName: recordName,
-    oauthClientId: z.string().min(1, { message: "must not be empty" }),
-    oauthClientSecret: secret,
-    tokenUrl: url.refine((value) => /\.qualtrics\.com\/oauth2\/token\/?$/i.test(value) || isLoopback(value), {
-      message: "must be https://<Data-Center-ID>.qualtrics.com/oauth2/token",
-    }),
-    directoryId: z.string().regex(/^POOL_[A-Za-z0-9]+$/, { message: "must be a Qualtrics directory id such as POOL_1a2B3c4D5e" }).optional(),
-    ...commonSpokeInputs("Qualtrics"),
-  }),
+  schema: z
+    .object({
+      connectionUrl: urlWithPath("/API/v3", "https://<Organization-ID>.qualtrics.com/API/v3"),
+      xApiToken: secret,
+      oauthName: recordName,
+      oauthClientId: clientId,
+      oauthClientSecret: secret,
+      tokenUrl: urlWithPath("/oauth2/token", "https://<Data-Center-ID>.qualtrics.com/oauth2/token"),
+      directoryId: z.string().regex(/^POOL_[A-Za-z0-9]+$/, { message: "must be a Qualtrics directory id such as POOL_1a2B3c4D5e" }).optional(),
+      customDomain,
+      ...commonSpokeInputs("Qualtrics"),
+    })
+    .superRefine(onVendorHosts({ vendor: "Qualtrics", domains: ["qualtrics.com"], inputs: ["connectionUrl", "tokenUrl"] })),
   examples: {
     connectionUrl: '"https://acme.qualtrics.com/API/v3"',
     xApiToken: 'config.requireSecret("qualtricsApiToken")',
@@ -75,12 +75,3 @@ export const qualtricsConnectionKind = defineKind({
   })),
   outputs: spokeOutputs,
 });
-
-/** Tests and the emulator serve the third party on loopback; the format check allows that. */
-function isLoopback(value: string): boolean {
-  try {
-    return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(value).hostname);
-  } catch {
-    return false;
-  }
-}

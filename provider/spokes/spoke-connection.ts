@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { aliasId, recordName, secret, url } from "../kinds/fields";
+import { aliasId, clientId, columnSize, propertyName, recordName, scope, secret, singleLine } from "../kinds/fields";
+import { baseUrl, url } from "../kinds/url-fields";
 import { commonSpokeInputs } from "./common-inputs";
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
@@ -25,21 +26,21 @@ export const spokeConnectionKind = defineKind({
   schema: z
     .object({
       connectionAlias: aliasId,
-      connectionUrl: url,
+      connectionUrl: baseUrl,
       credentialType: z.enum(credentialTypes, { error: `must be one of ${credentialTypes.join(", ")}` }),
       ...commonSpokeInputs(""),
       connectionName: recordName.optional(),
       credentialName: recordName.optional(),
       oauthEntityName: recordName.optional(),
-      clientId: z.string().min(1, { message: "must not be empty" }).optional(),
+      clientId: clientId.optional(),
       clientSecret: secret.optional(),
       tokenUrl: url.optional(),
-      scopes: z.array(z.string().regex(/^\S+$/, { message: "each scope must be one word" })).default([]),
+      scopes: z.array(scope).default([]),
       apiKey: secret.optional(),
-      userName: z.string().min(1, { message: "must not be empty" }).optional(),
+      userName: singleLine(columnSize.name).optional(),
       password: secret.optional(),
       attributes: z.record(z.string().regex(/^[a-z0-9_]+$/, { message: "keys must be attribute column names such as x_api_token" }), secret).optional(),
-      properties: z.record(z.string(), z.string()).optional(),
+      properties: z.record(propertyName, z.string({ error: "values must be strings" })).optional(),
     })
     .superRefine((inputs, ctx) => {
       for (const name of required[inputs.credentialType]) {

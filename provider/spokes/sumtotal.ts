@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordName, secret, url } from "../kinds/fields";
+import { clientId, recordName, secret } from "../kinds/fields";
+import { baseUrl, customDomain, hostOf, onVendorHosts, url } from "../kinds/url-fields";
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
 import { spokePlan } from "./spoke-plan";
@@ -14,14 +15,18 @@ export const sumTotalAliasId = "sn_sumtotal_spoke.SumTotal";
  */
 export const sumTotalConnectionKind = defineKind({
   name: "SumTotalConnection",
-  schema: z.object({
-    connectionUrl: url,
-    oauthEntityName: recordName,
-    oauthClientId: z.string().min(1, { message: "must not be empty" }),
-    oauthClientSecret: secret,
-    oauthTokenUrl: url.optional(),
-    ...commonSpokeInputs("SumTotal"),
-  }),
+  schema: z
+    .object({
+      connectionUrl: baseUrl,
+      oauthEntityName: recordName,
+      oauthClientId: clientId,
+      oauthClientSecret: secret,
+      oauthTokenUrl: url.optional(),
+      customDomain,
+      ...commonSpokeInputs("SumTotal"),
+    })
+    // The client secret goes to the token URL: SumTotal serves it from the site's own host.
+    .superRefine(onVendorHosts({ vendor: "SumTotal", domains: [], inputs: ["oauthTokenUrl"], alsoAccept: (inputs) => [hostOf(inputs.connectionUrl)] })),
   examples: {
     connectionUrl: '"https://acme.sumtotal.host"',
     oauthEntityName: '"SumTotal OAuth"',

@@ -16,6 +16,7 @@ describe("emulator options", () => {
         qualtrics: { clientId: "qualtrics-client", clientSecret: "qualtrics-secret" },
         okta: { apiToken: "okta-api-token" },
       },
+      queryDialect: { splitEveryCaret: false, ignoreCase: false },
       quiet: false,
       logRequests: false,
     });

@@ -19,7 +19,7 @@ describe("exact requests of each operation", () => {
   it("SystemProperty create: one lookup by name, one POST of our fields", async () => {
     nock(INSTANCE)
       .get("/api/now/table/sys_properties")
-      .query({ sysparm_query: "name=x_acme.level", sysparm_limit: "2", sysparm_offset: "0", ...read })
+      .query({ sysparm_query: "name=x_acme.level", sysparm_limit: "1000", sysparm_offset: "0", ...read })
       .reply(200, { result: [] })
       .post("/api/now/table/sys_properties", { name: "x_acme.level", value: "3" })
       .query(read)
