@@ -30,7 +30,8 @@ function failureOf(kind: ResourceKind<object>, issue: z.core.$ZodIssue): pulumi.
   const property = issue.path.map(String).join(".") || "(inputs)";
   const top = String(issue.path[0] ?? "");
   const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
-  const problem = missing ? "is required" : issue.message;
+  // A record's key (e.g. a property name in `properties`) fails with its own check's message inside.
+  const problem = missing ? "is required" : issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
   const example = kind.examples[top];
   const hint = example !== undefined ? ` Example: ${top}: ${example}` : "";
   return { property, reason: `\`${property}\` ${problem}.${hint}` };

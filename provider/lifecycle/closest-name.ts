@@ -10,7 +10,7 @@ export function closestName(name: string, candidates: readonly string[]): string
     const distance = editDistance(wanted, candidate.toLowerCase());
     if (best === undefined || distance < best.distance) best = { candidate, distance };
   }
-  const tolerance = Math.max(2, Math.floor(name.length / 3));
+  const tolerance = Math.max(2, Math.floor(name.length / 2));
   return best !== undefined && best.distance <= tolerance ? best.candidate : undefined;
 }
 

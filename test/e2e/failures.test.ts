@@ -48,8 +48,16 @@ describe("real Pulumi CLI: the errors users meet", function () {
         oauthClientId: "id", oauthClientSecret: pulumi.secret("s3cret-value"), tokenUrl: "https://iad1.qualtrics.com/oauth2/token",
       });`);
     const up = await project.run(["up", "--yes", "--non-interactive"]);
-    assert.match(up.output, /`connectionUrl` must be https:\/\/<Organization-ID>\.qualtrics\.com\/API\/v3/);
+    assert.match(up.output, /`connectionUrl` must have the path \/API\/v3, as in https:\/\/<Organization-ID>\.qualtrics\.com\/API\/v3/);
     assert.notEqual(up.code, 0);
+
+    // A misspelt input from stack config, which TypeScript cannot see through a spread.
+    project.setProgram(`import * as snow from "pulumi-servicenow-spokes";
+      const fromConfig: Record<string, string> = { deleteBehaviour: "keep" };
+      new snow.SystemProperty("typo", { name: "x_acme.typo", value: "1", ...fromConfig });`);
+    const typo = await project.preview();
+    assert.notEqual(typo.code, 0);
+    assert.match(typo.output, /`deleteBehaviour` is not an input of SystemProperty\. Did you mean `deleteBehavior`\?/);
     assert.equal(writes(emulator), 0, "no write reached the instance");
     assert.ok(!`${preview.output}${up.output}`.includes("t0ken-value") && !`${preview.output}${up.output}`.includes("s3cret-value"));
   });

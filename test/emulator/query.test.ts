@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { parseQuery, splitTerms } from "../../emulator/query";
+import { compileQuery, parseQuery, splitTerms, type PathResolver } from "../../emulator/query";
 import { useEmulator } from "../helpers/emulator";
 
 describe("emulator encoded queries", () => {
@@ -107,3 +107,29 @@ describe("emulator encoded queries", () => {
     });
   });
 });
+
+describe("emulator query dialects (what the documentation leaves open)", () => {
+  const resolve: PathResolver = (path) => ({ get: (values) => values[path] ?? "", type: "string" });
+  const matches = (query: string, values: Record<string, string>, dialect: { splitEveryCaret: boolean; ignoreCase: boolean }) =>
+    compileQuery(query, resolve, dialect).matches(values);
+
+  it("splitEveryCaret reads ^^ as two separators, so a value cannot hold a ^", () => {
+    const hat = { name: "two^hat" };
+    assert.equal(matches("name=two^^hat", hat, { splitEveryCaret: false, ignoreCase: false }), true);
+    assert.equal(matches("name=two^^hat", hat, { splitEveryCaret: true, ignoreCase: false }), false);
+    // Split on every ^, an OR hidden in a value becomes a condition of its own.
+    const other = { name: "glide.servlet.uri" };
+    assert.equal(matches("name=a^^ORname=glide.servlet.uri", other, { splitEveryCaret: true, ignoreCase: false }), true);
+    assert.equal(matches("name=a^^ORname=glide.servlet.uri", other, { splitEveryCaret: false, ignoreCase: false }), false);
+  });
+
+  it("ignoreCase compares strings without case, for = and the text operators", () => {
+    const record = { name: "SumTotal OAuth" };
+    for (const query of ["name=sumtotal oauth", "nameSTARTSWITHSUMTOTAL", "nameLIKEoauth", "nameENDSWITHOAUTH", "nameINa,SUMTOTAL OAUTH"]) {
+      assert.equal(matches(query, record, { splitEveryCaret: false, ignoreCase: true }), true, query);
+      assert.equal(matches(query, record, { splitEveryCaret: false, ignoreCase: false }), false, query);
+    }
+    assert.equal(matches("name!=SUMTOTAL OAUTH", record, { splitEveryCaret: false, ignoreCase: true }), false);
+  });
+});
+
