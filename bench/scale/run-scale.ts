@@ -13,7 +13,7 @@ import { assertCliInstalled, repoRoot } from "../../scripts/local-pulumi";
 import type { PulumiProject } from "../../test/e2e/pulumi-project";
 import { benchProject } from "./bench-project";
 import { barChart, type Bar } from "./chart";
-import { samplePeakRss } from "./peak-rss";
+import { sampleProcesses, type ProcessProfile } from "./process-sampler";
 import { floorProgram, providerProgram } from "./programs";
 import { stateSize, type StateSize } from "./state-size";
 
@@ -29,6 +29,9 @@ const targets: Record<Operation, number> = { up: 1.15, "preview --refresh": 1.5,
 interface Measured {
   readonly seconds: number;
   readonly floorSeconds: number;
+  /** CPU seconds by process role, for the provider's run and the floor's. */
+  readonly cpu: ProcessProfile["cpuSeconds"];
+  readonly floorCpu: ProcessProfile["cpuSeconds"];
   readonly requests: number;
   readonly tokenRequests: number;
 }
@@ -41,10 +44,12 @@ interface SizeResult {
   readonly floorState: StateSize;
 }
 
-async function timed(project: PulumiProject, args: readonly string[]): Promise<number> {
+async function timed(project: PulumiProject, args: readonly string[]): Promise<{ seconds: number; profile: ProcessProfile }> {
+  const sampler = sampleProcesses();
   const started = process.hrtime.bigint();
   await project.must(args);
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, profile: sampler.stop() };
 }
 
 async function measureSize(resources: number, latencyMs: number): Promise<SizeResult> {
@@ -58,13 +63,12 @@ async function measureSize(resources: number, latencyMs: number): Promise<SizeRe
     let floorState: StateSize | undefined;
     for (const [operation, args] of Object.entries(operations) as [Operation, readonly string[]][]) {
       emulator.resetStats();
-      const rss = samplePeakRss();
-      const seconds = await timed(provider, args);
-      peakRssMb = Math.max(peakRssMb, rss.stop());
+      const { seconds, profile } = await timed(provider, args);
+      peakRssMb = Math.max(peakRssMb, profile.peakProviderRssMb);
       const stats = emulator.stats();
       const tableRequests = Object.values(stats.byTable).reduce((sum, count) => sum + count, 0);
-      const floorSeconds = await timed(floor, args);
-      results[operation] = { seconds, floorSeconds, requests: tableRequests, tokenRequests: stats.requests - tableRequests };
+      const { seconds: floorSeconds, profile: floorProfile } = await timed(floor, args);
+      results[operation] = { seconds, floorSeconds, cpu: profile.cpuSeconds, floorCpu: floorProfile.cpuSeconds, requests: tableRequests, tokenRequests: stats.requests - tableRequests };
       if (operation === "up") {
         state = stateSize(await provider.exportedState());
         floorState = stateSize(await floor.exportedState());
@@ -94,6 +98,19 @@ function table(results: readonly SizeResult[]): string {
     lines.push(
       `| ${r.resources} | ${r.peakRssMb} MB | ${(r.state.totalBytes / 1e6).toFixed(2)} MB | ${k.SystemProperty?.entry} B (${k.SystemProperty?.inputsAndOutputs} B) | ${k.OAuthProvider?.entry} B (${k.OAuthProvider?.inputsAndOutputs} B) | ${k.BasicAuthCredential?.entry} B (${k.BasicAuthCredential?.inputsAndOutputs} B) | ${r.floorState.perKind.SystemProperty?.entry} B |`,
     );
+  }
+  lines.push(
+    "",
+    "Where the time goes: CPU seconds of each process role during the operation, provider / floor (engine: the `pulumi` binary, which also rewrites the state file after every step; program: language host and Node program; provider: the dynamic-provider host; emulator: the benchmark's own process, serving requests).",
+    "",
+    "| N | operation | wall (s) | engine CPU (s) | program CPU (s) | provider CPU (s) | emulator CPU (s) |",
+    "|---|---|---|---|---|---|---|",
+  );
+  for (const result of results) {
+    for (const [operation, m] of Object.entries(result.operations) as [Operation, Measured][]) {
+      const pair = (role: keyof Measured["cpu"]) => `${m.cpu[role].toFixed(1)} / ${m.floorCpu[role].toFixed(1)}`;
+      lines.push(`| ${result.resources} | ${operation} | ${m.seconds.toFixed(1)} / ${m.floorSeconds.toFixed(1)} | ${pair("engine")} | ${pair("program")} | ${pair("provider")} | ${pair("emulator")} |`);
+    }
   }
   return lines.join("\n");
 }

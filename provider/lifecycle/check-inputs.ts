@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
+import type { z } from "zod";
 import { closestName } from "./closest-name";
-import type { ResourceKind } from "./resource-kind";
+import { inputNamesOf, type ResourceKind } from "./resource-kind";
 import { isUnknown, withoutUndefined } from "./values";
 
 /**
@@ -43,8 +43,7 @@ function withoutInternalKeys(news: Record<string, unknown>): Record<string, unkn
 }
 
 function unknownNames(kind: ResourceKind<object>, raw: Record<string, unknown>): pulumi.dynamic.CheckFailure[] {
-  if (!(kind.schema instanceof z.ZodObject)) throw new Error(`internal: the schema of ${kind.name} is not an object`);
-  const names = Object.keys(kind.schema.shape);
+  const names = inputNamesOf(kind);
   return Object.keys(raw)
     .filter((key) => !names.includes(key))
     .map((key) => {

@@ -7,7 +7,7 @@ import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
-import type { PlanContext, ResourceKind } from "./resource-kind";
+import { inputNamesOf, type PlanContext, type ResourceKind } from "./resource-kind";
 import { isGone, sysIdsOf, type RecordsState } from "./resource-state";
 import { bookkeepingKey, decodeRecords, encodeBookkeeping, generatedInputs } from "./state-codec";
 import { updateRecords } from "./update-records";
@@ -27,7 +27,7 @@ export const driftKey = "driftedOnInstance";
 
 /** The one lifecycle, for any kind: Pulumi's dynamic provider methods over the kind's plan. */
 export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>): pulumi.dynamic.ResourceProvider {
-  const inputKeys = inputKeysOf(kind);
+  const inputKeys = inputNamesOf(kind);
   const contextOf = (): PlanContext => ({ instanceUrl: sessionClient().instanceUrl });
   const adoptOf = (inputs: Inputs): boolean => (inputs as { adopt?: boolean }).adopt ?? kind.adoptByDefault ?? false;
   const planOf = (inputs: Props): PlannedRecord[] => {
@@ -149,12 +149,6 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       for (const record of [...recordsOf(props)].reverse()) await retireRecord(api, record, behaviorOf(record.step));
     },
   };
-}
-
-function inputKeysOf(kind: ResourceKind<object>): string[] {
-  const shape = (kind.schema as unknown as { shape?: Record<string, unknown> }).shape;
-  if (!shape) throw new Error(`internal: the schema of ${kind.name} must be a z.object`);
-  return Object.keys(shape);
 }
 
 function pickInputs(props: Props, keys: readonly string[]): Props {

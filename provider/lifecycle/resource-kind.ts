@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { TableApi } from "../client/table-api";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import type { RecordsState } from "./resource-state";
@@ -39,6 +39,12 @@ export interface ResourceKind<Inputs extends object = Record<string, unknown>> {
   preflight?(inputs: Inputs, api: TableApi): Promise<void>;
   /** Extra outputs computed from inputs and records (e.g. a URL to finish a sign-in). */
   outputs?(inputs: Inputs, records: RecordsState, context: PlanContext): Record<string, unknown>;
+}
+
+/** The names of a kind's inputs: the keys of its schema, which must be a `z.object`. */
+export function inputNamesOf(kind: ResourceKind<object>): string[] {
+  if (!(kind.schema instanceof z.ZodObject)) throw new Error(`internal: the schema of ${kind.name} must be a z.object`);
+  return Object.keys(kind.schema.shape);
 }
 
 /** Infers the input type from the schema, so a kind file states it once. */

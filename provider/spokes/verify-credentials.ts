@@ -27,7 +27,7 @@ export async function verifyClientCredentials(options: {
   );
   if (answer.status === 200 && typeof answer.data?.access_token === "string") return;
   throw new CredentialCheckError(
-    `${options.spokeName} refused the client credentials at ${options.tokenUrl} (HTTP ${answer.status}${describe(answer.data)}). ` +
+    `${options.spokeName} refused the client credentials at ${hostOf(options.tokenUrl)} (HTTP ${answer.status}${describe(answer.data)}). ` +
       `Check ${options.inputNames}, or set verifyCredentials: false to skip this check.`,
   );
 }
@@ -39,7 +39,7 @@ export async function verifyOktaApiKey(options: { readonly orgUrl: string; reado
   );
   if (answer.status === 200) return;
   throw new CredentialCheckError(
-    `Okta refused the API token at ${url} (HTTP ${answer.status}${describe(answer.data)}). Check ${options.inputNames}, or set verifyCredentials: false to skip this check.`,
+    `Okta refused the API token at ${hostOf(url)} (HTTP ${answer.status}${describe(answer.data)}). Check ${options.inputNames}, or set verifyCredentials: false to skip this check.`,
   );
 }
 
@@ -49,8 +49,17 @@ async function send(party: string, url: string, request: () => Promise<{ status:
   } catch (error) {
     const code = (error as { code?: string }).code ?? "network error";
     throw new CredentialCheckError(
-      `Could not reach ${party} at ${url} (${code}) to check the credentials. Check the URL, or set verifyCredentials: false when this machine cannot reach ${party}.`,
+      `Could not reach ${party} at ${hostOf(url)} (${code}) to check the credentials. Check the URL, or set verifyCredentials: false when this machine cannot reach ${party}.`,
     );
+  }
+}
+
+/** Messages show where a request went by host only: a URL's query could hold a credential. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the URL given";
   }
 }
 

@@ -3,6 +3,7 @@ import type { RunningEmulator } from "../../emulator";
 import type { TableApi } from "../../provider/client/table-api";
 import type { RecordState } from "../../provider/lifecycle/resource-state";
 import { decodeRecords } from "../../provider/lifecycle/state-codec";
+import { inputNamesOf } from "../../provider/lifecycle/resource-kind";
 import { kinds, providerFor } from "../../provider/registry";
 import { configureSession, sessionClient } from "../../provider/session";
 
@@ -41,8 +42,7 @@ export async function checkAndCreate(kind: string, inputs: Record<string, unknow
 export function stateRecords(kindName: string, outs: Record<string, unknown>): RecordState[] {
   const kind = kinds.find((candidate) => candidate.name === kindName);
   if (!kind) throw new Error(`no kind ${kindName}`);
-  const shape = Object.keys((kind.schema as unknown as { shape: Record<string, unknown> }).shape);
-  const inputs = Object.fromEntries(shape.filter((key) => outs[key] !== undefined).map((key) => [key, outs[key]]));
+  const inputs = Object.fromEntries(inputNamesOf(kind).filter((key) => outs[key] !== undefined).map((key) => [key, outs[key]]));
   const parsed = kind.schema.safeParse(inputs);
   const plan = parsed.success ? kind.plan(parsed.data, { instanceUrl: sessionClient().instanceUrl }) : [];
   return decodeRecords(outs, plan);

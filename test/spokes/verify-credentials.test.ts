@@ -41,7 +41,7 @@ describe("verifying third-party credentials before any write", () => {
     const { provider, inputs, before } = await created("SumTotalConnection", sumTotal("wrong-secret-value"));
     await assert.rejects(provider.create(inputs), (error: Error) => {
       assert.equal(error.name, "CredentialCheckError");
-      assert.match(error.message, /SumTotal refused the client credentials at http:\/\/127\.0\.0\.1:\d+\/apisecurity\/connect\/token \(HTTP 401: invalid_client\)/);
+      assert.match(error.message, /SumTotal refused the client credentials at 127\.0\.0\.1:\d+ \(HTTP 401: invalid_client\)/);
       assert.match(error.message, /`oauthClientId` and `oauthClientSecret`/);
       assert.ok(!error.message.includes("wrong-secret-value"));
       return true;
@@ -70,7 +70,7 @@ describe("verifying third-party credentials before any write", () => {
 
     const bad = await created("OktaApiKeyCredential", { name: "Okta verified", apiKey: "SSWS not-the-token", verifyAtOrgUrl: sn.url });
     await assert.rejects(bad.provider.create(bad.inputs), (error: Error) => {
-      assert.match(error.message, /Okta refused the API token at .*\/api\/v1\/users\/me \(HTTP 401: E0000011 Invalid token provided\)/);
+      assert.match(error.message, /Okta refused the API token at 127\.0\.0\.1:\d+ \(HTTP 401: E0000011 Invalid token provided\)/);
       assert.ok(!error.message.includes("not-the-token"));
       return true;
     });
@@ -79,6 +79,6 @@ describe("verifying third-party credentials before any write", () => {
 
   it("a third party that cannot be reached is named, with the way to skip the check", async () => {
     const { provider, inputs } = await created("SumTotalConnection", { ...sumTotal("sumtotal-secret"), oauthTokenUrl: "http://127.0.0.1:9/apisecurity/connect/token" });
-    await assert.rejects(provider.create(inputs), /Could not reach SumTotal at http:\/\/127\.0\.0\.1:9\/apisecurity\/connect\/token \(ECONNREFUSED\).*verifyCredentials: false/);
+    await assert.rejects(provider.create(inputs), /Could not reach SumTotal at 127\.0\.0\.1:9 \(ECONNREFUSED\).*verifyCredentials: false/);
   });
 });
