@@ -23,7 +23,7 @@ export async function benchProject(program: string, emulator: RunningEmulator): 
   });
   const modules = path.join(project.dir, "node_modules");
   const shared = fs.realpathSync(modules);
-  fs.rmSync(modules);
+  fs.unlinkSync(modules); // the project's link to the repository's node_modules
   fs.mkdirSync(modules);
   for (const entry of fs.readdirSync(shared)) fs.symlinkSync(path.join(shared, entry), path.join(modules, entry));
   fs.mkdirSync(path.join(modules, "bare-provider"));

@@ -54,9 +54,11 @@ async function timed(project: PulumiProject, args: readonly string[]): Promise<{
 
 async function measureSize(resources: number, latencyMs: number): Promise<SizeResult> {
   const emulator = await start({ quiet: true, faults: { latencyMs } });
-  const provider = await benchProject(providerProgram(resources), emulator);
-  const floor = await benchProject(floorProgram(resources), emulator);
+  let provider: PulumiProject | undefined;
+  let floor: PulumiProject | undefined;
   try {
+    provider = await benchProject(providerProgram(resources), emulator);
+    floor = await benchProject(floorProgram(resources), emulator);
     const results = {} as Record<Operation, Measured>;
     let peakRssMb = 0;
     let state: StateSize | undefined;
@@ -77,8 +79,8 @@ async function measureSize(resources: number, latencyMs: number): Promise<SizeRe
     }
     return { resources, operations: results, peakRssMb, state: state!, floorState: floorState! };
   } finally {
-    provider.dispose();
-    floor.dispose();
+    provider?.dispose();
+    floor?.dispose();
     await emulator.stop();
   }
 }

@@ -8,8 +8,8 @@ import { z } from "zod";
 /** A secret: present and not blank. Never echoed. */
 export const secret = z
   .string({ error: "must be a string (use pulumi.secret(...) or `pulumi config set --secret`)" })
-  .refine((value) => value.trim().length > 0, { message: "must not be empty" })
-  .refine((value) => value.trim() === value, { message: "must not start or end with whitespace (check for a pasted newline)" });
+  .refine((value) => value.trim().length > 0, { message: "must not be empty", abort: true })
+  .refine((value) => value.trim() === value, { message: "must not start or end with whitespace (check for a pasted newline)", abort: true });
 
 /**
  * Column sizes of the string columns users fill in: ServiceNow's defaults for these columns
@@ -23,10 +23,11 @@ const controlCharacters = /[\u0000-\u001f\u007f]/;
 export function singleLine(max: number) {
   return z
     .string({ error: "must be a string" })
-    .refine((value) => value.trim().length > 0, { message: "must not be empty" })
-    .refine((value) => value.length <= max, { message: `must be at most ${max} characters` })
-    .refine((value) => !controlCharacters.test(value), { message: "must not contain control characters such as newlines or tabs" })
-    .refine((value) => value.trim() === value, { message: "must not start or end with whitespace (check for a pasted space or newline)" });
+    // `abort`: one message per value, the first rule it breaks.
+    .refine((value) => value.trim().length > 0, { message: "must not be empty", abort: true })
+    .refine((value) => value.length <= max, { message: `must be at most ${max} characters`, abort: true })
+    .refine((value) => !controlCharacters.test(value), { message: "must not contain control characters such as newlines or tabs", abort: true })
+    .refine((value) => value.trim() === value, { message: "must not start or end with whitespace (check for a pasted space or newline)", abort: true });
 }
 
 /**
