@@ -107,19 +107,21 @@ async function main(argv: readonly string[]): Promise<number> {
 /** One `pulumi config set --secret` per secret and stack; pulumi asks for the value, so it is never on a command line. */
 function secretLines(resources: readonly ProgramResource[], scans: readonly { stack: string; fromStack: boolean }[], out: string): string {
   const cwd = path.resolve(out) === process.cwd() ? "" : ` --cwd ${JSON.stringify(path.relative(process.cwd(), out) || ".")}`;
-  const lines: string[] = [];
+  const lines: [string, string][] = [];
   for (const scan of scans) {
-    if (!scan.fromStack) lines.push(`pulumi stack init ${scan.stack}${cwd}`);
+    if (!scan.fromStack) lines.push([`pulumi stack init ${scan.stack}${cwd}`, ""]);
     for (const resource of resources) {
       if (!resource.stacks.has(scan.stack)) continue;
       for (const secret of secretsOf(resource)) {
-        lines.push(`pulumi config set --secret --stack ${scan.stack}${cwd} ${secretConfigKey(resource, secret)}    # ${resource.kind} ${resource.name}: ${secret.label}`);
+        lines.push([`pulumi config set --secret --stack ${scan.stack}${cwd} ${secretConfigKey(resource, secret)}`, `${resource.kind} ${resource.name}: ${secret.label}`]);
       }
     }
   }
-  const count = lines.filter((line) => line.includes("--secret")).length;
+  const count = lines.filter(([command]) => command.includes("--secret")).length;
   if (count === 0) return "No secrets to set.";
-  return `Secrets cannot be read back from an instance. Set each one (${count}; pulumi asks for the value):\n${lines.map((line) => `  ${line}`).join("\n")}`;
+  const width = Math.max(...lines.map(([command]) => command.length));
+  const shown = lines.map(([command, what]) => (what === "" ? `  ${command}` : `  ${command.padEnd(width)}    # ${what}`));
+  return `Secrets cannot be read back from an instance. Set each one (${count}; pulumi asks for the value):\n${shown.join("\n")}`;
 }
 
 /** A program someone wrote is never overwritten: only an empty one, or one a scan wrote. */

@@ -44,7 +44,7 @@ function run(file: string, args: readonly string[], cwd: string, env: NodeJS.Pro
 
 /** `pulumi config set --secret --stack <stack> <key>` lines, as printed. */
 function printedSecrets(stdout: string): { stack: string; key: string }[] {
-  return [...stdout.matchAll(/^ {2}pulumi config set --secret --stack (\S+) (\S+) {4}# /gm)].map((match) => ({ stack: match[1]!, key: match[2]! }));
+  return [...stdout.matchAll(/^ {2}pulumi config set --secret --stack (\S+) (\S+) {4,}# /gm)].map((match) => ({ stack: match[1]!, key: match[2]! }));
 }
 
 describe("real Pulumi CLI: pulumi-servicenow-spokes scan brings hand-made configuration under management", function () {
