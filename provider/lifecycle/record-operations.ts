@@ -3,7 +3,7 @@ import { all, eq } from "../client/encoded-query";
 import { AmbiguousRecordError, RecordExistsError, RequiredRecordMissingError, WriteVerificationError } from "./errors";
 import { fingerprint } from "./fingerprint";
 import { ownedSysId } from "./owned-sys-id";
-import { dropRestorePoint, keepRestorePoint } from "./restore-points";
+import { dropRestorePoint, findRestorePoint, keepRestorePoint } from "./restore-points";
 import { asFoundIn, desiredColumns, type FieldValue, type PlannedRecord } from "./record-plan";
 import type { RecordState } from "./resource-state";
 import { sameStoredValue } from "./stored-value";
@@ -111,7 +111,16 @@ export async function ensureRecord(
     }
     if (!(record.adopt ?? options.adopt)) throw new RecordExistsError(api.instanceUrl, record.table, key, existing.sys_id ?? "");
     const current = pick(existing, publicColumns(columns, secrets));
-    const restore = options.owner === undefined ? undefined : await keepRestorePoint(api, options.owner, { table: record.table, sysId: existing.sys_id ?? "" }, current);
+    // A restore point matters only when this takeover changes what the record holds: when it
+    // changes nothing public, the instance itself keeps the old values until a later run,
+    // whose state already has them. So an adoption that changes nothing creates nothing.
+    const changesValues = publicColumns(columns, secrets).some((column) => !sameStoredValue(columns[column]!, existing[column]));
+    const restore =
+      options.owner === undefined
+        ? undefined
+        : changesValues
+          ? await keepRestorePoint(api, options.owner, { table: record.table, sysId: existing.sys_id ?? "" }, current)
+          : await findRestorePoint(api, options.owner, { table: record.table, sysId: existing.sys_id ?? "" });
     const adopted = { ...stateOf(record, existing, "adopted", columns), previous: restore?.previous ?? current, ...(restore ? { restorePoint: restore.sysId } : {}) };
     const written = await undoneOnFailure(adopted, writeChanges(api, record, existing, columns, secrets));
     return { state: { ...adopted, ...stateOf(record, written, "adopted", columns) }, posted: false };

@@ -7,7 +7,10 @@ import { ownedSysId } from "./owned-sys-id";
  * sys_id is owned by the resource. A `pulumi up` killed after the takeover but before Pulumi
  * saved its state would otherwise lose them, and destroy could not give the spoke's shipped
  * property its value back. The next run finds the restore point and keeps the first values.
- * It costs one GET and one POST per adoption, and one DELETE when the record is given back.
+ * It costs one GET per adoption, and one POST (and one DELETE when the record is given back)
+ * only when the takeover changes a column: an adoption that changes nothing needs no restore
+ * point, since the instance still holds the old values (the GET still finds the restore point
+ * of an earlier, killed run that did change them).
  */
 const table = "sys_properties";
 

@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+/**
+ * `pulumi-servicenow-spokes scan [--stack dev] [--stack prod] [--out <dir>] [--include oauth-clients,users]`:
+ * signs in to each stack's instance as the provider does (the stack's `servicenow:*` config,
+ * else `SERVICENOW_*` / `SN_*` variables), reads its spoke configuration, and writes one
+ * program (index.ts, adopting everything) and one `Pulumi.<stack>.yaml` per stack. Prints the
+ * `pulumi config set --secret` lines to run, what the program does not cover, and what differs
+ * between the stacks. Exits 0 when written, 2 when it could not scan. Never prints a secret.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { clientFor, resetClientCache } from "../client/client-for";
+import { resolveProviderConfig } from "../config/resolve-provider-config";
+import { mapInstance } from "./map-resources";
+import { differences, differencesTable, mergeStacks, secretConfigKey, secretsOf, type ProgramResource, type StackScan } from "./merge-stacks";
+import { readInstance } from "./read-instance";
+import { generatedHeader, projectFiles, renderProgram } from "./render-program";
+import { mergeStackFile, type ConfigValue } from "./render-stack-config";
+import { projectName, stackSettings } from "./stack-settings";
+
+const usage = `Usage: pulumi-servicenow-spokes scan [--stack <name>]... [--out <dir>] [--include oauth-clients,users] [--project <name>]
+
+Reads the spoke configuration of each stack's instance and writes a Pulumi program that adopts it.
+  --stack <name>   a stack (instance) to scan; repeat for dev and prod. Default: dev.
+                   Signs in with the stack's servicenow:* config, else SERVICENOW_* variables.
+  --out <dir>      the project folder to write (index.ts, Pulumi.<stack>.yaml, ...). Default: .
+  --include <list> also oauth-clients (external OAuth clients) and/or users (web-service-only users).
+  --project <name> the project name when <dir> has no Pulumi.yaml. Default: spokes.
+`;
+
+const includable = ["oauth-clients", "users"] as const;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    options: {
+      stack: { type: "string", multiple: true },
+      out: { type: "string" },
+      include: { type: "string" },
+      project: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  });
+  if (values.help || positionals[0] !== "scan" || positionals.length > 1) {
+    (values.help ? process.stdout : process.stderr).write(usage);
+    return values.help ? 0 : 2;
+  }
+  const include = (values.include ?? "").split(",").map((item) => item.trim()).filter((item) => item !== "");
+  const unknown = include.filter((item) => !(includable as readonly string[]).includes(item));
+  if (unknown.length > 0) throw new UsageError(`--include accepts ${includable.join(", ")}; got ${unknown.join(", ")}.`);
+  const stacks = [...new Set(values.stack ?? ["dev"])];
+  const out = path.resolve(values.out ?? ".");
+  fs.mkdirSync(out, { recursive: true });
+  const project = projectName(out) ?? values.project ?? "spokes";
+  assertProgramIsOurs(path.join(out, "index.ts"));
+
+  const scans: (StackScan & { instanceUrl: string; fromStack: boolean })[] = [];
+  for (const stack of stacks) {
+    const settings = stackSettings(stack, out);
+    const config = resolveProviderConfig(settings.source, process.env);
+    const same = scans.find((scan) => scan.instanceUrl === config.instanceUrl);
+    if (same) throw new UsageError(`the stacks ${same.stack} and ${stack} both sign in to ${config.instanceUrl}: give each stack its own \`servicenow:instanceUrl\` (pulumi config set servicenow:instanceUrl <url> --stack ${stack}).`);
+    process.stdout.write(`Scanning ${stack}: ${config.instanceUrl} (settings from ${settings.fromStack ? `stack ${stack}, then the environment` : "the environment"})\n`);
+    const instance = await readInstance(clientFor(config), { oauthClients: include.includes("oauth-clients"), users: include.includes("users") });
+    scans.push({ stack, result: mapInstance(instance), instanceUrl: config.instanceUrl, fromStack: settings.fromStack });
+  }
+  const resources = mergeStacks(scans);
+
+  const written: string[] = [];
+  const write = (file: string, text: string): void => {
+    fs.writeFileSync(path.join(out, file), text);
+    written.push(file);
+  };
+  write("index.ts", renderProgram(resources, stacks, { uncovered: new Map(scans.map((scan) => [scan.stack, scan.result.uncovered])) }));
+  for (const [file, text] of Object.entries(projectFiles(project, packageVersion()))) if (!fs.existsSync(path.join(out, file))) write(file, text);
+  for (const scan of scans) {
+    const entries = new Map<string, ConfigValue>();
+    if (!scan.fromStack) entries.set("servicenow:instanceUrl", scan.instanceUrl);
+    for (const resource of resources) {
+      const scanned = resource.stacks.get(scan.stack);
+      if (scanned) entries.set(`${project}:${resource.configKey}`, scanned.values as ConfigValue);
+    }
+    const file = `Pulumi.${scan.stack}.yaml`;
+    const existing = fs.existsSync(path.join(out, file)) ? fs.readFileSync(path.join(out, file), "utf8") : undefined;
+    write(file, mergeStackFile(existing, entries));
+  }
+
+  const say = (text = ""): boolean => process.stdout.write(`${text}\n`);
+  say();
+  for (const scan of scans) say(`${scan.stack}: ${scan.result.resources.length} resource(s) to adopt.`);
+  say(`Wrote ${written.join(", ")} in ${out}.`);
+  const notes = scans.flatMap((scan) => scan.result.resources.flatMap((resource) => resource.notes.map((note) => `  ${scan.stack}: ${resource.kind} ${resource.name}: ${note}`)));
+  if (notes.length > 0) say(`\nRead these before \`pulumi up\` (also NOTE comments in index.ts):\n${notes.join("\n")}`);
+  const uncovered = scans.flatMap((scan) => scan.result.uncovered.map((item) => `  ${scan.stack}: ${item}`));
+  if (uncovered.length > 0) say(`\nLeft out of the program (no kind can adopt it):\n${uncovered.join("\n")}`);
+  say(`\n${secretLines(resources, scans, out)}`);
+  if (stacks.length > 1) {
+    const rows = differences(resources, stacks);
+    say(rows.length === 0 ? `\nThe stacks ${stacks.join(" and ")} hold the same configuration.` : `\nWhat differs between ${stacks.join(" and ")} (secrets cannot be compared):\n\n${differencesTable(rows, stacks)}`);
+  }
+  say(`\nThen: npm install, and \`pulumi up --stack <stack>\` adopts everything (nothing that is there is created); \`pulumi preview --refresh --expect-no-changes\` is clean right after.`);
+  return 0;
+}
+
+/** One `pulumi config set --secret` per secret and stack; pulumi asks for the value, so it is never on a command line. */
+function secretLines(resources: readonly ProgramResource[], scans: readonly { stack: string; fromStack: boolean }[], out: string): string {
+  const cwd = path.resolve(out) === process.cwd() ? "" : ` --cwd ${JSON.stringify(path.relative(process.cwd(), out) || ".")}`;
+  const lines: [string, string][] = [];
+  for (const scan of scans) {
+    if (!scan.fromStack) lines.push([`pulumi stack init ${scan.stack}${cwd}`, ""]);
+    for (const resource of resources) {
+      if (!resource.stacks.has(scan.stack)) continue;
+      for (const secret of secretsOf(resource)) {
+        lines.push([`pulumi config set --secret --stack ${scan.stack}${cwd} ${secretConfigKey(resource, secret)}`, `${resource.kind} ${resource.name}: ${secret.label}`]);
+      }
+    }
+  }
+  const count = lines.filter(([command]) => command.includes("--secret")).length;
+  if (count === 0) return "No secrets to set.";
+  const width = Math.max(...lines.map(([command]) => command.length));
+  const shown = lines.map(([command, what]) => (what === "" ? `  ${command}` : `  ${command.padEnd(width)}    # ${what}`));
+  return `Secrets cannot be read back from an instance. Set each one (${count}; pulumi asks for the value):\n${shown.join("\n")}`;
+}
+
+/** A program someone wrote is never overwritten: only an empty one, or one a scan wrote. */
+function assertProgramIsOurs(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const text = fs.readFileSync(file, "utf8");
+  if (text.trim() !== "" && !text.startsWith(generatedHeader)) {
+    throw new UsageError(`${file} exists and was not written by a scan: scan into another folder (--out), or move it away.`);
+  }
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string };
+  return manifest.version;
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`pulumi-servicenow-spokes scan: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  })
+  .finally(() => resetClientCache());

@@ -1,0 +1,306 @@
+import type { SnRecord } from "../client/table-api";
+import { httpConnectionKind } from "../kinds/http-connection";
+import { integrationUserKind } from "../kinds/integration-user";
+import { oauthExternalClientKind } from "../kinds/oauth-external-client";
+import { systemPropertyKind } from "../kinds/system-property";
+import { tableRecordKind } from "../kinds/table-record";
+import type { PlannedRecord } from "../lifecycle/record-plan";
+import type { PlanContext, ResourceKind } from "../lifecycle/resource-kind";
+import { oktaAliasId, oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthConnectionKind } from "../spokes/okta";
+import { qualtricsAliasId, qualtricsConnectionKind } from "../spokes/qualtrics";
+import { spokeConnectionKind } from "../spokes/spoke-connection";
+import { sumTotalAliasId, sumTotalConnectionKind } from "../spokes/sumtotal";
+import { adoptionDifferences, invertPlan, planFor, secretPlaceholder, withoutDefaults, withPlaceholders, type FoundRecords, type SecretInput } from "./invert-plan";
+import { type ScannedConnection, type ScannedInstance, type ScannedOAuth, type ScannedUser } from "./read-instance";
+
+/**
+ * From what an instance holds to the resources that adopt it: for each connection, the first
+ * kind (a spoke's preset, then SpokeConnection, then HttpConnection) whose plan finds exactly
+ * the records that are there; then the properties no connection took, and on request OAuth
+ * clients and integration users. What no kind covers is said, never dropped.
+ */
+
+export interface ScannedSecret extends SecretInput {
+  /** What a person recognises it by: the form's field, or the attribute's label. */
+  readonly label: string;
+}
+
+export interface ScannedResource {
+  /** The kind's name, which is also the resource class's (`SumTotalConnection`). */
+  readonly kind: string;
+  /** The resource's name in the program, the same on every stack. */
+  readonly name: string;
+  /** Non-secret inputs, as the instance has them (defaults the kind computes left out). */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly secrets: readonly ScannedSecret[];
+  /** Input → the resource (by name) whose `sysId` it takes. */
+  readonly references: Readonly<Record<string, string>>;
+  /** What the resource stands for, e.g. `connection "SumTotal" on sn_sumtotal_spoke.SumTotal`. */
+  readonly describes: string;
+  /** What adoption would change or leave out; rendered as comments and printed. */
+  readonly notes: readonly string[];
+}
+
+export interface ScanResult {
+  readonly resources: readonly ScannedResource[];
+  /** Things on the instance no kind covers, not emitted as resources. */
+  readonly uncovered: readonly string[];
+}
+
+/** One kind in a candidate, with the inputs the instance gives that no column map names. */
+interface Part {
+  readonly kind: ResourceKind<any>;
+  readonly name: string;
+  /** Inputs that are facts of the instance (alias id, credential type, scopes, ...). */
+  readonly given?: Readonly<Record<string, unknown>>;
+  /** Inputs that shape the sample plan only (map keys of secret maps). */
+  readonly shape?: Readonly<Record<string, unknown>>;
+  /** Input → part name whose sysId it takes; its given value is the found sys_id. */
+  readonly references?: Readonly<Record<string, string>>;
+}
+
+export function mapInstance(instance: ScannedInstance): ScanResult {
+  const context: PlanContext = { instanceUrl: instance.instanceUrl };
+  const resources: ScannedResource[] = [];
+  const uncovered: string[] = [];
+  const takenProperties = new Set<string>();
+  const connectionsPerAlias = new Map<string, number>();
+  for (const scanned of instance.connections) connectionsPerAlias.set(scanned.alias.sys_id ?? "", (connectionsPerAlias.get(scanned.alias.sys_id ?? "") ?? 0) + 1);
+
+  for (const scanned of instance.connections) {
+    const alone = connectionsPerAlias.get(scanned.alias.sys_id ?? "") === 1;
+    const base = slug(alone ? (scanned.alias.name ?? "") || aliasSuffix(scanned) : `${scanned.alias.name || aliasSuffix(scanned)} ${scanned.connection.name}`);
+    const scopeProperties = alone ? instance.properties.filter((property) => inScope(property, scanned.alias)) : [];
+    const found = foundSteps(scanned, scopeProperties);
+    const describes = `connection ${JSON.stringify(scanned.connection.name ?? "")} on ${scanned.alias.id}`;
+    const chosen = choose(candidatesFor(scanned, base, scopeProperties), found, context, describes);
+    if (!chosen) {
+      uncovered.push(`${describes}: no kind can adopt it (its values do not pass any kind's checks); left out of the program.`);
+      continue;
+    }
+    resources.push(...chosen.resources);
+    for (const property of chosen.takenProperties) takenProperties.add(property);
+  }
+
+  for (const property of instance.properties.filter((candidate) => !takenProperties.has(candidate.name ?? ""))) resources.push(propertyResource(property, context));
+  for (const other of instance.otherConnections) resources.push(tableRecordResource(other.connection, other.alias));
+  for (const client of instance.oauthClients) resources.push(...single(oauthClientPart(client), oauthClientFound(client), context, `OAuth client ${JSON.stringify(client.entity.name ?? "")}`));
+  for (const user of instance.users) resources.push(...single(userPart(user), userFound(user), context, `integration user ${JSON.stringify(user.user.user_name ?? "")}`));
+  return { resources, uncovered };
+}
+
+/** The records of one connection, by the plan step that manages each. */
+export function foundSteps(scanned: ScannedConnection, properties: readonly SnRecord[]): Map<string, SnRecord> {
+  const found = new Map<string, SnRecord>([
+    ["alias", scanned.alias],
+    ["connection", scanned.connection],
+  ]);
+  if (scanned.credential) found.set("credential", scanned.credential.record);
+  if (scanned.oauth) addOAuth(found, scanned.oauth);
+  for (const attribute of scanned.attributes) {
+    found.set(`attribute:${attribute.element}`, attribute.definition);
+    found.set(`attribute-value:${attribute.element}`, attribute.value);
+  }
+  for (const property of properties) found.set(`property:${property.name}`, property);
+  return found;
+}
+
+function addOAuth(found: Map<string, SnRecord>, oauth: ScannedOAuth): void {
+  found.set("entity", oauth.entity);
+  if (oauth.profile) found.set("profile", oauth.profile);
+  for (const { scope, link } of oauth.scopes) {
+    found.set(`scope:${scope.oauth_entity_scope}`, scope);
+    if (link) found.set(`profile-scope:${scope.oauth_entity_scope}`, link);
+  }
+}
+
+/** Kinds that could adopt the connection, most specific first. */
+function candidatesFor(scanned: ScannedConnection, base: string, properties: readonly SnRecord[]): Part[][] {
+  const aliasId = scanned.alias.id ?? "";
+  const credentialTable = scanned.credential?.table;
+  const scopes = (scanned.oauth?.scopes ?? []).map(({ scope }) => scope.oauth_entity_scope ?? "");
+  const attributes = Object.fromEntries(scanned.attributes.map((attribute) => [attribute.element, secretPlaceholder]));
+  const plainProperties = Object.fromEntries(properties.filter((property) => property.type !== "password2").map((property) => [property.name ?? "", property.value ?? ""]));
+  const candidates: Part[][] = [];
+  if (aliasId === sumTotalAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: sumTotalConnectionKind, name: base }]);
+  if (aliasId === qualtricsAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: qualtricsConnectionKind, name: base }]);
+  if (aliasId === oktaAliasId && credentialTable === "api_key_credentials") {
+    candidates.push([
+      { kind: oktaApiKeyCredentialKind, name: `${base}-key` },
+      { kind: oktaConnectionKind, name: base, given: { credentialSysId: scanned.credential!.record.sys_id }, references: { credentialSysId: `${base}-key` } },
+    ]);
+  }
+  if (aliasId === oktaAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: oktaOAuthConnectionKind, name: base, given: { scopes } }]);
+  const credentialType = { api_key_credentials: "api_key", basic_auth_credentials: "basic", oauth_2_0_credentials: "oauth2_client_credentials" }[credentialTable ?? ""];
+  if (credentialType !== undefined) {
+    const given = { connectionAlias: aliasId, credentialType, ...(credentialType === "oauth2_client_credentials" ? { scopes } : {}), ...(Object.keys(plainProperties).length > 0 ? { properties: plainProperties } : {}) };
+    candidates.push([{ kind: spokeConnectionKind, name: base, given, shape: { attributes } }]);
+  }
+  // The connection alone: its credential (of a type no kind writes) stays as it is, by sys_id.
+  const credential = scanned.connection.credential ? { credentialSysId: scanned.connection.credential } : {};
+  candidates.push([{ kind: httpConnectionKind, name: base, given: { connectionAlias: aliasId, ...credential }, shape: { attributes } }]);
+  return candidates;
+}
+
+interface Chosen {
+  readonly resources: ScannedResource[];
+  readonly takenProperties: readonly string[];
+}
+
+/** The first candidate that adopts exactly what is there; else the one that differs least, with its differences as notes. */
+function choose(candidates: readonly Part[][], found: FoundRecords, context: PlanContext, describes: string): Chosen | undefined {
+  let best: { chosen: Chosen; differences: number } | undefined;
+  for (const parts of candidates) {
+    const attempt = tryCandidate(parts, found, context, describes);
+    if (!attempt) continue;
+    if (attempt.differences.length === 0) return attempt.chosen;
+    if (!best || attempt.differences.length < best.differences) best = { chosen: attempt.chosen, differences: attempt.differences.length };
+  }
+  return best?.chosen;
+}
+
+function tryCandidate(parts: readonly Part[], found: FoundRecords, context: PlanContext, describes: string): { chosen: Chosen; differences: string[] } | undefined {
+  const built: { part: Part; raw: Record<string, unknown>; secrets: readonly SecretInput[]; plan: PlannedRecord[] }[] = [];
+  for (const part of parts) {
+    const samplePlan = planFor(part.kind, sampleInputs(part), context);
+    if (!("plan" in samplePlan)) throw new Error(`internal: the sample inputs of ${part.kind.name} do not pass its schema: ${samplePlan.problems.join("; ")}`);
+    const sample = part.kind.schema.parse(sampleInputs(part)) as Record<string, unknown>;
+    const inverted = invertPlan(samplePlan.plan, sample, found);
+    const raw = withPlaceholders({ ...inverted.values, ...part.given }, inverted.secrets);
+    const planned = planFor(part.kind, raw, context);
+    if (!("plan" in planned)) return undefined;
+    built.push({ part, raw, secrets: inverted.secrets, plan: planned.plan });
+  }
+  const plan = built.flatMap((entry) => entry.plan);
+  const differences = adoptionDifferences(plan, found, (step) => !step.startsWith("property:"));
+  const notes = differences.map((difference) => `adopt ${difference}`);
+  const resources = built.map(({ part, raw, secrets, plan: partPlan }, index): ScannedResource => {
+    const keep = [...secrets.map((secret) => secret.input), ...Object.keys(part.references ?? {})];
+    const values = inSchemaOrder(part.kind, withoutDefaults(part.kind, raw, keep, context));
+    for (const name of keep) delete values[name];
+    return {
+      kind: part.kind.name,
+      name: part.name,
+      values,
+      secrets: secrets.map((secret) => ({ ...secret, label: labelOf(secret, found, partPlan) })),
+      references: part.references ?? {},
+      describes: index === built.length - 1 ? describes : `${part.kind.name} of ${describes}`,
+      notes: index === built.length - 1 ? notes : [],
+    };
+  });
+  const takenProperties = plan.filter((record) => record.step.startsWith("property:") && found.has(record.step)).map((record) => record.step.slice("property:".length));
+  return { chosen: { resources, takenProperties }, differences };
+}
+
+/** Inputs whose plan has every step the kind can make: the kind's own examples, then what the instance gives. */
+function sampleInputs(part: Part): Record<string, unknown> {
+  const sample: Record<string, unknown> = {};
+  for (const [input, code] of Object.entries(part.kind.examples)) {
+    if (/requireSecret/.test(code)) sample[input] = secretPlaceholder;
+    else {
+      try {
+        sample[input] = JSON.parse(code);
+      } catch {
+        // code such as `credential.sysId`: given by the instance instead
+      }
+    }
+  }
+  return { ...sample, ...part.given, ...part.shape };
+}
+
+/** A secret's label: the attribute's label, or the input's words ("oauthClientSecret" → "OAuth client secret"). */
+function labelOf(secret: SecretInput, found: FoundRecords, plan: readonly PlannedRecord[]): string {
+  if (secret.key !== undefined) {
+    const definition = found.get(`attribute:${secret.key}`);
+    return definition?.label || secret.key;
+  }
+  const attributeStep = plan.find((record) => record.step.startsWith("attribute-value:") && Object.values(record.inputs ?? {}).includes(secret.input));
+  const label = attributeStep ? found.get(`attribute:${attributeStep.step.slice("attribute-value:".length)}`)?.label : undefined;
+  return label || words(secret.input);
+}
+
+function single(part: Part, found: FoundRecords, context: PlanContext, describes: string): ScannedResource[] {
+  return choose([[part]], found, context, describes)?.resources ?? [];
+}
+
+function propertyResource(property: SnRecord, context: PlanContext): ScannedResource {
+  const found = new Map([["property", property]]);
+  const secret = property.type === "password2";
+  const given = { name: property.name, ...(secret ? { type: "password2" } : { value: property.value ?? "" }) };
+  const part: Part = { kind: systemPropertyKind, name: slug(property.name ?? ""), given, ...(secret ? { shape: { value: secretPlaceholder } } : {}) };
+  return single(part, found, context, `property ${property.name}`)[0]!;
+}
+
+function oauthClientPart(client: ScannedOAuth): Part {
+  const entity = client.entity;
+  return {
+    kind: oauthExternalClientKind,
+    name: `client-${slug(entity.name ?? "")}`,
+    given: { accessTokenLifespan: Number(entity.access_token_lifespan || "1800"), refreshTokenLifespan: Number(entity.refresh_token_lifespan || "8640000") },
+  };
+}
+
+function oauthClientFound(client: ScannedOAuth): FoundRecords {
+  const found = new Map<string, SnRecord>();
+  addOAuth(found, client);
+  return found;
+}
+
+function userPart(scanned: ScannedUser): Part {
+  const user = scanned.user;
+  const optional = Object.fromEntries(
+    Object.entries({ firstName: user.first_name, lastName: user.last_name, email: user.email }).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  return { kind: integrationUserKind, name: `user-${slug(user.user_name ?? "")}`, given: { ...optional, roles: scanned.roles.map(({ role }) => role.name ?? "") } };
+}
+
+function userFound(scanned: ScannedUser): FoundRecords {
+  const found = new Map<string, SnRecord>([["user", scanned.user]]);
+  for (const { role, link } of scanned.roles) {
+    found.set(`role:${role.name}`, role);
+    found.set(`has-role:${role.name}`, link);
+  }
+  return found;
+}
+
+/** A connection of a type no kind writes: a TableRecord of its plain columns, by alias and name. */
+function tableRecordResource(connection: SnRecord, alias: SnRecord | undefined): ScannedResource {
+  const fields = Object.fromEntries(Object.entries(connection).filter(([column, value]) => !column.startsWith("sys_") && value !== ""));
+  const table = connection.sys_class_name ?? "sys_connection";
+  return {
+    kind: tableRecordKind.name,
+    name: slug(`${table} ${connection.name ?? connection.sys_id}`),
+    values: { table, key: ["connection_alias", "name"].filter((column) => column in fields), fields },
+    secrets: [],
+    references: {},
+    describes: `${table} ${JSON.stringify(connection.name ?? "")}${alias ? ` on ${alias.id}` : ""}`,
+    notes: [`no kind covers ${table}: written as a TableRecord of its plain columns (secret columns, if any, are not managed)`],
+  };
+}
+
+function inScope(property: SnRecord, alias: SnRecord): boolean {
+  return (property.name ?? "").startsWith(`${(alias.id ?? "").split(".")[0]}.`);
+}
+
+function aliasSuffix(scanned: ScannedConnection): string {
+  return (scanned.alias.id ?? "").split(".").pop() ?? "connection";
+}
+
+/** `SumTotal` → `sumtotal`, `x_acme.level` → `x-acme-level`. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "resource";
+}
+
+/** `oauthClientSecret` → `OAuth client secret`, `apiKey` → `API key`. */
+function words(input: string): string {
+  const spaced = input.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return spaced.replace(/^oauth\b/, "OAuth").replace(/^api\b/, "API").replace(/^./, (first) => first.toUpperCase());
+}
+
+/** The inputs in the order the kind declares them (the form's order), not the plan's. */
+function inSchemaOrder(kind: ResourceKind<any>, values: Record<string, unknown>): Record<string, unknown> {
+  const shape = "shape" in kind.schema && typeof kind.schema.shape === "object" && kind.schema.shape !== null ? Object.keys(kind.schema.shape) : [];
+  const rank = (name: string): number => (shape.includes(name) ? shape.indexOf(name) : shape.length);
+  return Object.fromEntries(Object.entries(values).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
