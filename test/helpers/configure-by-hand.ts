@@ -45,7 +45,8 @@ export const demoProd: HandConfiguration = {
 export async function configureByHand(emulator: RunningEmulator, setup: HandConfiguration, tag: string): Promise<HandSecrets> {
   const table = tableApi(emulator);
   const secrets: Record<string, string> = {};
-  const secret = (field: string): string => (secrets[field] = `${tag}-${field}-${Math.random().toString(36).slice(2, 10)}-hand-typed`);
+  // One word, as vendors issue them (an Okta token with a space in it is refused at check).
+  const secret = (field: string): string => (secrets[field] = `${tag}-${field.replace(/\s+/g, "-")}-${Math.random().toString(36).slice(2, 10)}-hand-typed`);
   const alias = async (id: string): Promise<string> => (await table.list("sys_alias", `id=${id}`))[0]!.sys_id!;
 
   /** The OAuth part of a spoke's form: entity (the instance adds its default profile), scope, credential. */
