@@ -5,7 +5,8 @@ import { oauthExternalClientKind } from "../kinds/oauth-external-client";
 import { systemPropertyKind } from "../kinds/system-property";
 import { tableRecordKind } from "../kinds/table-record";
 import type { PlannedRecord } from "../lifecycle/record-plan";
-import type { PlanContext, ResourceKind } from "../lifecycle/resource-kind";
+import { hostOf } from "../kinds/url-fields";
+import { inputNamesOf, type PlanContext, type ResourceKind } from "../lifecycle/resource-kind";
 import { oktaAliasId, oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthConnectionKind } from "../spokes/okta";
 import { qualtricsAliasId, qualtricsConnectionKind } from "../spokes/qualtrics";
 import { spokeConnectionKind } from "../spokes/spoke-connection";
@@ -166,10 +167,9 @@ function tryCandidate(parts: readonly Part[], found: FoundRecords, context: Plan
     if (!("plan" in samplePlan)) throw new Error(`internal: the sample inputs of ${part.kind.name} do not pass its schema: ${samplePlan.problems.join("; ")}`);
     const sample = part.kind.schema.parse(sampleInputs(part)) as Record<string, unknown>;
     const inverted = invertPlan(samplePlan.plan, sample, found);
-    const raw = withPlaceholders({ ...inverted.values, ...part.given }, inverted.secrets);
-    const planned = planFor(part.kind, raw, context);
-    if (!("plan" in planned)) return undefined;
-    built.push({ part, raw, secrets: inverted.secrets, plan: planned.plan });
+    const attempt = withCustomDomainIfNeeded(part.kind, withPlaceholders({ ...inverted.values, ...part.given }, inverted.secrets), context);
+    if (!attempt) return undefined;
+    built.push({ part, raw: attempt.raw, secrets: inverted.secrets, plan: attempt.plan });
   }
   const plan = built.flatMap((entry) => entry.plan);
   const differences = adoptionDifferences(plan, found, (step) => !step.startsWith("property:"));
@@ -190,6 +190,24 @@ function tryCandidate(parts: readonly Part[], found: FoundRecords, context: Plan
   });
   const takenProperties = plan.filter((record) => record.step.startsWith("property:") && found.has(record.step)).map((record) => record.step.slice("property:".length));
   return { chosen: { resources, takenProperties }, differences };
+}
+
+/**
+ * The kind's plan for these inputs; for a preset whose URLs are on a host of the customer's own
+ * (an Okta custom domain, say), the plan with that host named in `customDomain`, the input the
+ * presets' host checks ask for. Undefined when no host makes the inputs pass.
+ */
+function withCustomDomainIfNeeded(kind: ResourceKind<any>, raw: Record<string, unknown>, context: PlanContext): { raw: Record<string, unknown>; plan: PlannedRecord[] } | undefined {
+  const planned = planFor(kind, raw, context);
+  if ("plan" in planned) return { raw, plan: planned.plan };
+  if (!inputNamesOf(kind).includes("customDomain")) return undefined;
+  const hosts = new Set(Object.values(raw).map(hostOf).filter((host): host is string => host !== undefined));
+  for (const customDomain of hosts) {
+    const withDomain = { ...raw, customDomain };
+    const retried = planFor(kind, withDomain, context);
+    if ("plan" in retried) return { raw: withDomain, plan: retried.plan };
+  }
+  return undefined;
 }
 
 /** Inputs whose plan has every step the kind can make: the kind's own examples, then what the instance gives. */

@@ -106,6 +106,20 @@ describe("scan: a hand configuration a preset cannot adopt as it is", () => {
   });
 });
 
+describe("scan: an Okta org on a custom domain", () => {
+  const sn = useEmulator({ spokes: ["okta"] });
+
+  it("keeps the preset and names the domain in customDomain, the input the host check asks for", async () => {
+    const key = sn.instance.insert("api_key_credentials", { name: "Okta API key", api_key: "SSWS token-0123456789", active: "true" });
+    const alias = sn.instance.records("sys_alias", "id=sn_okta_spoke.Okta")[0]!;
+    sn.instance.insert("http_connection", { name: "Okta", connection_alias: alias.sys_id!, connection_url: "https://login.acme.com", credential: key.sys_id!, active: "true" });
+    const okta = byName(mapInstance(await readInstance(apiOf(sn), { oauthClients: false, users: false })), "okta");
+    assert.equal(okta.kind, "OktaConnection");
+    assert.equal(okta.values.connectionUrl, "https://login.acme.com");
+    assert.equal(okta.values.customDomain, "login.acme.com");
+  });
+});
+
 describe("scan: one program for several stacks", () => {
   const resource = (name: string, values: Record<string, unknown>): ScannedResource => ({
     kind: "SumTotalConnection",
