@@ -8,6 +8,7 @@ import { generatedHeader, renderProgram } from "../../provider/scan/render-progr
 import { mergeStackFile, type ConfigValue } from "../../provider/scan/render-stack-config";
 import { configureByHand, demoDev } from "../helpers/configure-by-hand";
 import { useEmulator } from "../helpers/emulator";
+import { checkAndCreate, connectProvider } from "../helpers/provider-session";
 
 function apiOf(sn: { url: string; instance: { admin: { username: string; password: string } } }) {
   return clientFor(resolveProviderConfig({ get: () => undefined }, { SERVICENOW_INSTANCE_URL: sn.url, SERVICENOW_USERNAME: sn.instance.admin.username, SERVICENOW_PASSWORD: sn.instance.admin.password }));
@@ -117,6 +118,34 @@ describe("scan: an Okta org on a custom domain", () => {
     assert.equal(okta.kind, "OktaConnection");
     assert.equal(okta.values.connectionUrl, "https://login.acme.com");
     assert.equal(okta.values.customDomain, "login.acme.com");
+  });
+});
+
+describe("scan: what the provider made reads back as the inputs that made it", () => {
+  const sn = useEmulator({ spokes: ["okta"] });
+
+  it("OktaOAuthConnection (authorization code, the form's default URLs, scopes)", async () => {
+    connectProvider(sn.instance);
+    const inputs = { connectionUrl: "https://acme.okta.com", clientId: "0oa1b2c3d4e5f6g7h8", clientSecret: "okta-client-secret-1", scopes: ["okta.groups.read", "okta.users.read"] };
+    await checkAndCreate("OktaOAuthConnection", inputs);
+    const okta = byName(mapInstance(await readInstance(apiOf(sn), { oauthClients: false, users: false })), "okta");
+    assert.equal(okta.kind, "OktaOAuthConnection");
+    const { clientSecret: _secret, ...plain } = inputs;
+    assert.deepEqual(okta.values, plain);
+    assert.deepEqual(okta.secrets.map((secret) => secret.input), ["clientSecret"]);
+    assert.deepEqual(okta.notes, []);
+  });
+
+  it("HttpConnection, when the credential is of a type no spoke resource writes", async () => {
+    connectProvider(sn.instance);
+    await checkAndCreate("ConnectionAlias", { aliasId: "x_acme.Legacy", name: "Legacy" });
+    const ssh = sn.instance.insert("discovery_credentials", { name: "Legacy SSH", active: "true" });
+    await checkAndCreate("HttpConnection", { connectionAlias: "x_acme.Legacy", connectionName: "Legacy", connectionUrl: "https://legacy.acme.com", credentialSysId: ssh.sys_id! });
+    const legacy = mapInstance(await readInstance(apiOf(sn), { oauthClients: false, users: false })).resources.find((resource) => resource.values.connectionName === "Legacy");
+    assert.ok(legacy, "no resource for the Legacy connection");
+    assert.equal(legacy.kind, "HttpConnection");
+    assert.equal(legacy.values.connectionAlias, "x_acme.Legacy");
+    assert.equal(legacy.values.connectionUrl, "https://legacy.acme.com");
   });
 });
 
