@@ -1,6 +1,6 @@
 import type { PlannedRecord } from "./record-plan";
 import { recordOf, type RecordsState } from "./resource-state";
-import { sameStoredValue } from "./stored-value";
+import { sameStoredValue, storedAs } from "./stored-value";
 
 /**
  * What a refresh hands back as a secret input that was rewritten outside Pulumi: the new value
@@ -34,7 +34,7 @@ export function reconstructInputs(
         continue;
       }
       if (!(column in state.values) || sameStoredValue(String(old), state.values[column])) continue;
-      inputs[input] = decodeLike(old, state.values[column]!);
+      inputs[input] = storedAs(old, state.values[column]!);
     }
   }
   return inputs;
@@ -43,11 +43,4 @@ export function reconstructInputs(
 /** Only plain values are copies of a column; maps and lists are left to `findDrift`. */
 function isScalar(value: unknown): value is string | boolean | number {
   return typeof value === "string" || typeof value === "boolean" || typeof value === "number";
-}
-
-/** Gives the refreshed string the type the user's input had. */
-function decodeLike(old: unknown, stored: string): unknown {
-  if (typeof old === "boolean") return stored === "true" || stored === "1";
-  if (typeof old === "number") return stored === "" ? old : Number(stored);
-  return stored;
 }

@@ -15,6 +15,13 @@ export function sameStoredValue(sent: string, returned: string | undefined): boo
   return false;
 }
 
+/** A stored string read back as the type of `like` (a boolean or number input stays one). */
+export function storedAs(like: unknown, stored: string): unknown {
+  if (typeof like === "boolean") return stored === "true" || stored === "1";
+  if (typeof like === "number") return stored === "" ? like : Number(stored);
+  return stored;
+}
+
 function booleanOf(value: string): boolean | undefined {
   if (value === "true" || value === "1") return true;
   if (value === "false" || value === "0") return false;

@@ -1,7 +1,7 @@
 import type { SnRecord } from "../client/table-api";
 import { desiredColumns, type PlannedRecord } from "../lifecycle/record-plan";
 import type { PlanContext, ResourceKind } from "../lifecycle/resource-kind";
-import { sameStoredValue } from "../lifecycle/stored-value";
+import { sameStoredValue, storedAs } from "../lifecycle/stored-value";
 
 /**
  * Inputs from records, by running a kind's plan backwards: each planned record declares which
@@ -46,7 +46,7 @@ export function invertPlan(samplePlan: readonly PlannedRecord[], sample: Readonl
         secrets.push(key === undefined ? { input } : { input, key });
         continue;
       }
-      const value = decodeLike(sample[input], record_[column] ?? "");
+      const value = storedAs(sample[input], record_[column] ?? "");
       if (key === undefined) values[input] = value;
       else {
         const current = values[input];
@@ -133,12 +133,6 @@ function describeKey(record: PlannedRecord, sysIdOf: (step: string) => string): 
 function display(record: SnRecord): string {
   const name = record.name || record.oauth_entity_scope || record.element || record.user_name;
   return name ? JSON.stringify(name) : (record.sys_id ?? "");
-}
-
-function decodeLike(sample: unknown, stored: string): unknown {
-  if (typeof sample === "boolean") return stored === "true" || stored === "1";
-  if (typeof sample === "number") return stored === "" ? sample : Number(stored);
-  return stored;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -317,7 +317,7 @@ function words(input: string): string {
 
 /** The inputs in the order the kind declares them (the form's order), not the plan's. */
 function inSchemaOrder(kind: ResourceKind<any>, values: Record<string, unknown>): Record<string, unknown> {
-  const shape = "shape" in kind.schema && typeof kind.schema.shape === "object" && kind.schema.shape !== null ? Object.keys(kind.schema.shape) : [];
+  const shape = inputNamesOf(kind);
   const rank = (name: string): number => (shape.includes(name) ? shape.indexOf(name) : shape.length);
   return Object.fromEntries(Object.entries(values).sort(([a], [b]) => rank(a) - rank(b)));
 }

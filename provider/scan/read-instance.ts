@@ -9,7 +9,6 @@ import { attributeDefinitionTable, attributeValueTable } from "../records/connec
  * OAuth clients and integration users. Read only: GETs through the provider's client.
  */
 
-
 export interface ScannedOAuth {
   readonly entity: SnRecord;
   /** The default profile (the one the instance made on insert). */
