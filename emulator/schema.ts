@@ -60,8 +60,24 @@ export const TABLES: readonly TableDef[] = [
       type: { type: "string", default: "connection" },
       connection_type: str,
       multiple_connections: bool,
-      configuration_template: str,
+      configuration_template: ref("sys_alias_templates"),
       parent: ref("sys_alias"),
+    },
+  },
+  {
+    // The Configure form of a spoke, as data (servicenow-reference.md, "The Configure form is
+    // data"): `dynamic_data_schema` lists the form's fields, `default_data_template` what the
+    // form writes besides them. Both hold JSON text.
+    name: "sys_alias_templates",
+    display: "name",
+    fields: {
+      name: str,
+      dynamic_data_schema: str,
+      default_data_template: str,
+      pre_edit_script: str,
+      on_edit_script: str,
+      post_process_script: str,
+      test_action: str,
     },
   },
   {
