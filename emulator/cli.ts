@@ -26,6 +26,8 @@ Emulates the parts of a ServiceNow instance that pulumi-servicenow-spokes uses.
   --slow-body-ms <n>         write each answer over n ms (default 0)
   --split-every-caret        queries read ^^ as two separators, not a literal ^
   --ignore-case              queries compare strings without regard to case
+  --alias-template <s>=<v>   the template a spoke's alias points to, e.g. sumtotal=none (repeatable;
+                             standard, none, post-process-script, extra-mandatory-field)
   --quiet                    print nothing but the ready line
   --help                     this text
 
@@ -60,6 +62,7 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
       "slow-body-ms": { type: "string" },
       "split-every-caret": { type: "boolean" },
       "ignore-case": { type: "boolean" },
+      "alias-template": { type: "string", multiple: true },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -88,8 +91,20 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
     tokenLifetimeSeconds: numberFlag(values, "token-lifetime"),
     faults: setFaults,
     queryDialect: { splitEveryCaret: values["split-every-caret"] === true, ignoreCase: values["ignore-case"] === true },
+    aliasTemplates: values["alias-template"] === undefined ? undefined : aliasTemplateFlags(values["alias-template"]),
     quiet: values.quiet === true,
   };
+}
+
+/** `--alias-template sumtotal=none`: the spoke and variant are checked by normalizeOptions. */
+function aliasTemplateFlags(flags: readonly string[]): EmulatorOptions["aliasTemplates"] {
+  const templates: Record<string, string> = {};
+  for (const flag of flags) {
+    const [spoke, variant, extra] = flag.split("=");
+    if (!spoke || !variant || extra !== undefined) throw new TypeError(`--alias-template: expected <spoke>=<variant>, such as sumtotal=none, not ${JSON.stringify(flag)}`);
+    templates[spoke] = variant;
+  }
+  return templates as EmulatorOptions["aliasTemplates"];
 }
 
 async function main(): Promise<void> {

@@ -1,3 +1,4 @@
+import { ALIAS_TEMPLATE_VARIANTS, type AliasTemplateVariant } from "./alias-templates";
 import { defaultDialect, type QueryDialect } from "./query";
 
 /**
@@ -18,6 +19,12 @@ export interface EmulatorOptions {
   dataFile?: string;
   /** Spokes to activate. Default all three. */
   spokes?: readonly SpokeName[];
+  /**
+   * Per spoke, the Connection & Credential template its alias points to (see
+   * alias-templates.ts): `standard` (default), `none`, `post-process-script` or
+   * `extra-mandatory-field`.
+   */
+  aliasTemplates?: Partial<Record<SpokeName, AliasTemplateVariant>>;
   /** Password of the `admin` user. Default: kept from the data file, or random on a new instance. */
   adminPassword?: string;
   /** Lifetime of access tokens from `/oauth_token.do`. Default 1800 (as on an instance). */
@@ -135,6 +142,7 @@ export interface NormalizedOptions {
   readonly host: string;
   readonly dataFile: string | undefined;
   readonly spokes: readonly SpokeName[];
+  readonly aliasTemplates: Readonly<Record<SpokeName, AliasTemplateVariant>>;
   readonly adminPassword: string | undefined;
   readonly tokenLifetimeSeconds: number;
   readonly faults: FaultOptions;
@@ -165,6 +173,7 @@ export function normalizeOptions(o: EmulatorOptions = {}, logRequests = false): 
     host: o.host ?? "127.0.0.1",
     dataFile: o.dataFile,
     spokes: [...new Set(spokes)],
+    aliasTemplates: normalizeAliasTemplates(o.aliasTemplates),
     adminPassword: o.adminPassword,
     tokenLifetimeSeconds: lifetime,
     faults: o.faults ?? {},
@@ -173,4 +182,16 @@ export function normalizeOptions(o: EmulatorOptions = {}, logRequests = false): 
     quiet: o.quiet ?? false,
     logRequests: logRequests && !(o.quiet ?? false),
   };
+}
+
+function normalizeAliasTemplates(given: Partial<Record<string, string>> = {}): Record<SpokeName, AliasTemplateVariant> {
+  const templates = {} as Record<SpokeName, AliasTemplateVariant>;
+  for (const [spoke, variant] of Object.entries(given)) {
+    if (!(ALL_SPOKES as readonly string[]).includes(spoke)) throw new TypeError(`\`aliasTemplates\`: unknown spoke \`${spoke}\`: use ${ALL_SPOKES.join(", ")}`);
+    if (!(ALIAS_TEMPLATE_VARIANTS as readonly (string | undefined)[]).includes(variant)) {
+      throw new TypeError(`\`aliasTemplates.${spoke}\` must be one of ${ALIAS_TEMPLATE_VARIANTS.join(", ")}`);
+    }
+  }
+  for (const spoke of ALL_SPOKES) templates[spoke] = (given[spoke] as AliasTemplateVariant | undefined) ?? "standard";
+  return templates;
 }

@@ -130,6 +130,11 @@ export const TABLES: readonly TableDef[] = [
       revoke_token_url: str,
       type: { type: "string", default: "oauth_provider" },
       send_client_credentials_as: str,
+      // Written by the OAuth templates' defaults (alias-templates.ts).
+      code_challenge_method: str,
+      public_client: bool,
+      use_mutual_auth: bool,
+      oauth_api_script: str,
       active: yes,
       access_token_lifespan: { type: "integer", default: "1800" },
       refresh_token_lifespan: { type: "integer", default: "8640000" },

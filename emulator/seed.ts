@@ -4,6 +4,7 @@
  * is there, adds what is missing and removes spokes that are no longer activated.
  */
 import { randomBytes } from "node:crypto";
+import { EXTRA_MANDATORY_ATTRIBUTE, templateFor, type AliasTemplateVariant } from "./alias-templates";
 import { ALL_SPOKES, type SpokeName } from "./options";
 import { SPOKES } from "./spokes";
 import type { Store, StoredRecord, WriteContext } from "./store";
@@ -41,11 +42,30 @@ function ensureUser(store: Store, userName: string, role: string, fields: Record
   return { username: userName, password: store.secrets.open(current?.values.user_password ?? "") ?? "" };
 }
 
-function seedSpoke(store: Store, name: SpokeName): void {
+function seedSpoke(store: Store, name: SpokeName, variant: AliasTemplateVariant): void {
   const spoke = SPOKES[name];
   const alias = ensure(store, "sys_alias", { id: spoke.alias.id }, { name: spoke.alias.name, type: "connection", connection_type: "http_connection", multiple_connections: "false" });
   for (const p of spoke.properties) ensure(store, "sys_properties", { name: p.name }, { value: p.value, type: p.type, description: p.description });
   for (const a of spoke.attributes) ensure(store, "var_dictionary", { model_table: "sys_alias", model_id: alias.sysId, element: a.element }, { label: a.label, internal_type: "password2" });
+  if (variant === "extra-mandatory-field") {
+    const extra = EXTRA_MANDATORY_ATTRIBUTE;
+    ensure(store, "var_dictionary", { model_table: "sys_alias", model_id: alias.sysId, element: extra.element }, { label: extra.label, internal_type: "string" });
+  }
+  selectTemplate(store, alias, templateFor(spoke.template, variant));
+}
+
+/** Writes the alias's template as the instance stores it (JSON text) and selects it on the alias; `undefined` clears it. */
+function selectTemplate(store: Store, alias: StoredRecord, template: ReturnType<typeof templateFor>): void {
+  const stored = template && {
+    name: template.name,
+    dynamic_data_schema: JSON.stringify(template.dynamicDataSchema),
+    default_data_template: JSON.stringify(template.defaultDataTemplate),
+    post_process_script: template.postProcessScript,
+  };
+  const record = stored && (store.query("sys_alias_templates", `name=${stored.name}`)[0] ?? store.insert("sys_alias_templates", stored, SYSTEM));
+  if (record && stored && Object.entries(stored).some(([field, value]) => record.values[field] !== value)) store.update("sys_alias_templates", record.sysId, stored, SYSTEM);
+  const selected = record?.sysId ?? "";
+  if (alias.values.configuration_template !== selected) store.update("sys_alias", alias.sysId, { configuration_template: selected }, SYSTEM);
 }
 
 function removeSpoke(store: Store, name: SpokeName): void {
@@ -54,13 +74,21 @@ function removeSpoke(store: Store, name: SpokeName): void {
   for (const p of spoke.properties) for (const r of store.findBy("sys_properties", "name", p.name)) store.delete("sys_properties", r.sysId, SYSTEM);
 }
 
-export function seedInstance(store: Store, spokes: readonly SpokeName[], adminPassword: string | undefined): SeededCredentials {
+export function seedInstance(
+  store: Store,
+  spokes: readonly SpokeName[],
+  adminPassword: string | undefined,
+  templates: Readonly<Record<SpokeName, AliasTemplateVariant>>,
+): SeededCredentials {
   const admin = ensureUser(store, ADMIN_USER, "admin", { first_name: "System", last_name: "Administrator", email: "admin@example.com" }, adminPassword);
   const user = ensureUser(store, NON_ADMIN_USER, "itil", { first_name: "ITIL", last_name: "User", email: "itil.user@example.com" }, undefined);
   ensure(store, "sys_properties", { name: CLIENT_CREDENTIALS_PROPERTY }, { value: "true", type: "boolean", description: "Allow the client_credentials grant for inbound OAuth" });
   // An external client: the business rule gives it a client_id and a secret.
   const client = ensure(store, "oauth_entity", { name: OAUTH_CLIENT_NAME }, { type: "client", default_grant_type: "password" });
-  for (const s of ALL_SPOKES) (spokes.includes(s) ? seedSpoke : removeSpoke)(store, s);
+  for (const s of ALL_SPOKES) {
+    if (spokes.includes(s)) seedSpoke(store, s, templates[s]);
+    else removeSpoke(store, s);
+  }
   return {
     admin,
     user,

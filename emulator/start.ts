@@ -63,7 +63,7 @@ export async function startEmulator(userOptions: EmulatorOptions = {}, logReques
 
   // Seeding runs before the event loop can deliver a request (no await from here on).
   store.hooks = businessRules(store, url);
-  const seeded = seedInstance(store, options.spokes, options.adminPassword);
+  const seeded = seedInstance(store, options.spokes, options.adminPassword, options.aliasTemplates);
   const dump = (): Promise<string[]> => serializeSnapshot(meta, store.dump());
   const persister = options.dataFile === undefined ? undefined : new Persister(options.dataFile, dump, warn);
   if (persister !== undefined) {

@@ -1,4 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { TableApi } from "../client/table-api";
+import { applyForm, type FormReport } from "../forms/apply-form";
+import type { AliasForm } from "../forms/form-template";
+import { readAliasForm } from "../forms/read-alias-form";
 import { sessionClient } from "../session";
 import { checkInputs } from "./check-inputs";
 import { createRecords } from "./create-records";
@@ -11,6 +15,7 @@ import { inputNamesOf, type PlanContext, type ResourceKind } from "./resource-ki
 import { isGone, sysIdsOf, type RecordsState } from "./resource-state";
 import { bookkeepingKey, decodeRecords, encodeBookkeeping, generatedInputs } from "./state-codec";
 import { updateRecords } from "./update-records";
+import { warnUser } from "./warn-user";
 import { isUnknown, sameValue } from "./values";
 
 type Props = Record<string, unknown>;
@@ -24,29 +29,53 @@ export const ownerKey = "__owner";
  * outputs); the program never does, so the next update's diff shows it going away.
  */
 export const driftKey = "driftedOnInstance";
+/** The alias's Configure form as the last write read it, kept for kinds whose plan reads it (SpokeConnection's `form`). */
+export const formKey = "__form";
+/** What the last write found of the alias's Configure form: the template, the defaults it wrote, notes. */
+export const configureFormOutput = "configureForm";
 
 /** The one lifecycle, for any kind: Pulumi's dynamic provider methods over the kind's plan. */
 export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>): pulumi.dynamic.ResourceProvider {
   const inputKeys = inputNamesOf(kind);
-  const contextOf = (): PlanContext => ({ instanceUrl: sessionClient().instanceUrl });
+  /** The context of a plan for what state holds (`props`): the form as the last write kept it. */
+  const contextOf = (props?: Props): PlanContext => {
+    const form = props?.[formKey] as AliasForm | undefined;
+    return { instanceUrl: sessionClient().instanceUrl, ...(form ? { form } : {}) };
+  };
   const adoptOf = (inputs: Inputs): boolean => (inputs as { adopt?: boolean }).adopt ?? kind.adoptByDefault ?? false;
-  const planOf = (inputs: Props): PlannedRecord[] => {
+  const planOf = (inputs: Props, props?: Props): PlannedRecord[] => {
     const parsed = kind.schema.safeParse(inputs);
-    return parsed.success ? kind.plan(parsed.data, contextOf()) : [];
+    return parsed.success ? kind.plan(parsed.data, contextOf(props)) : [];
+  };
+
+  /**
+   * The plan of a write, made before any write: the alias's Configure form is read from the
+   * instance (one request) and applied, which may refuse the inputs; its warnings are shown.
+   */
+  const writePlanOf = async (api: TableApi, parsed: Inputs): Promise<{ plan: PlannedRecord[]; context: PlanContext; report?: FormReport }> => {
+    const use = kind.form?.(parsed);
+    const form = use ? await readAliasForm(api, use.aliasId) : undefined;
+    const context: PlanContext = { instanceUrl: api.instanceUrl, ...(form ? { form } : {}) };
+    const plan = kind.plan(parsed, context);
+    if (!use || !form) return { plan, context };
+    const applied = applyForm(plan, form, use, api.instanceUrl);
+    for (const warning of applied.report.warnings) warnUser(warning);
+    return { plan: applied.plan, context, report: applied.report };
   };
   const ownerOf = (props: Props): string | undefined => (typeof props[ownerKey] === "string" ? (props[ownerKey] as string) : undefined);
 
   /** Outputs: the provider's own keys, the inputs, the kind's outputs, sys_ids and the bookkeeping. */
-  const outputsOf = (raw: Props, inputs: Props, records: RecordsState, generated: readonly string[]): Props => {
+  const outputsOf = (raw: Props, inputs: Props, records: RecordsState, generated: readonly string[], context: PlanContext, report?: FormReport): Props => {
     // A refresh may hand back what the instance holds, which the schema can refuse (an http
     // URL set in the UI): the kind's outputs then come from the inputs as last written.
     const reparsed = kind.schema.safeParse(inputs);
     const parsed = reparsed.data ?? kind.schema.parse(pickInputs(raw, inputKeys));
-    const plan = reparsed.success ? kind.plan(reparsed.data, contextOf()) : [];
+    const plan = reparsed.success ? kind.plan(reparsed.data, context) : [];
     return wireSafe({
       ...internalKeysOf(raw),
       // Inputs win over computed outputs of the same name (OktaConnection's credentialSysId).
-      ...kind.outputs?.(parsed, records, contextOf()),
+      ...kind.outputs?.(parsed, records, context),
+      ...formOutputsOf(report, context, inputs),
       ...inputs,
       sysId: records.find((record) => record.step === kind.primaryStep)?.sysId ?? "",
       sysIds: sysIdsOf(records.filter((record) => record.origin !== "instance")),
@@ -57,12 +86,12 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
   /** Per step: the plan's override, else the kind's rule for these inputs, else delete. */
   const deleteBehaviorFor = (props: Props) => {
     const parsed = kind.schema.safeParse(pickInputs(props, inputKeys));
-    const plan = parsed.success ? kind.plan(parsed.data, contextOf()) : [];
+    const plan = parsed.success ? kind.plan(parsed.data, contextOf(props)) : [];
     const kindBehavior = parsed.success ? kind.adoptedDeleteBehavior?.(parsed.data) : undefined;
     return (step: string): AdoptedDeleteBehavior =>
       plan.find((record) => record.step === step)?.adoptedDelete ?? kindBehavior ?? "delete";
   };
-  const recordsOf = (props: Props): RecordsState => decodeRecords(props, planOf(pickInputs(props, inputKeys)));
+  const recordsOf = (props: Props): RecordsState => decodeRecords(props, planOf(pickInputs(props, inputKeys), props));
 
   return {
     async check(_olds, news) {
@@ -76,7 +105,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const replaces = changed.filter((key) => kind.replaceOnChange.includes(key) && !isUnknown(news[key]));
       if (isUnknown(news)) return { changes: true, replaces, deleteBeforeReplace: replaces.length > 0 };
       const parsed = kind.schema.safeParse(news);
-      const drift = parsed.success ? findDrift(kind.plan(parsed.data, contextOf()), recordsOf(olds)) : ["(inputs)"];
+      const drift = parsed.success ? findDrift(kind.plan(parsed.data, contextOf(olds)), recordsOf(olds)) : ["(inputs)"];
       if (changed.length === 0 && drift.length === 0) return { changes: false, replaces, deleteBeforeReplace: false };
       // Pulumi's dynamic-provider host cannot return a detailed diff, but for an "unknown" answer
       // the engine diffs old and new inputs itself, secrets included, and names every changed
@@ -90,16 +119,17 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const given = pickInputs(raw, inputKeys);
       const inputs = withGenerated(kind, given, undefined);
       const parsed = kind.schema.parse(inputs);
+      const { plan, context, report } = await writePlanOf(api, parsed);
       await kind.preflight?.(parsed, api);
-      const records = await createRecords(api, kind.plan(parsed, contextOf()), { adopt: adoptOf(parsed), owner: ownerOf(raw) });
-      const outs = outputsOf(raw, inputs, records, generatedKeys(given, inputs));
+      const records = await createRecords(api, plan, { adopt: adoptOf(parsed), owner: ownerOf(raw) });
+      const outs = outputsOf(raw, inputs, records, generatedKeys(given, inputs), context, report);
       return { id: outs.sysId as string, outs };
     },
 
     async read(id, props: Props = {}) {
       const api = sessionClient();
       const oldInputs = pickInputs(props, inputKeys);
-      const plan = planOf(oldInputs);
+      const plan = planOf(oldInputs, props);
       const known = recordsOf(props);
       // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the
       // records from the id and the plan's natural keys.
@@ -113,12 +143,12 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       // extra input, which the program never sets, so the CLI prints it as one line.
       const reconstructed = kind.schema.safeParse(inputs);
       const unshown = reconstructed.success
-        ? findDrift(kind.plan(reconstructed.data, contextOf()), records).filter((what) => !inputKeys.includes(what))
+        ? findDrift(kind.plan(reconstructed.data, contextOf(props)), records).filter((what) => !inputKeys.includes(what))
         : [];
       const driftInput = unshown.length > 0 ? { [driftKey]: unshown } : {};
       return {
         id: records.find((record) => record.step === kind.primaryStep)?.sysId || id,
-        props: { ...withoutLegacyRecords(withoutDriftList(props)), ...outputsOf(props, inputs, records, generated), ...driftInput },
+        props: { ...withoutLegacyRecords(withoutDriftList(props)), ...outputsOf(props, inputs, records, generated, contextOf(props)), ...driftInput },
         inputs: wireSafe({ ...internalKeysOf(props), ...givenInputs, ...driftInput }),
       };
     },
@@ -128,8 +158,9 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const given = pickInputs(rawNews, inputKeys);
       const news = withGenerated(kind, given, olds);
       const parsed = kind.schema.parse(news);
+      const { plan, context, report } = await writePlanOf(api, parsed);
       await kind.preflight?.(parsed, api);
-      const records = await updateRecords(api, kind.plan(parsed, contextOf()), recordsOf(olds), {
+      const records = await updateRecords(api, plan, recordsOf(olds), {
         adopt: adoptOf(parsed),
         owner: ownerOf(rawNews) ?? ownerOf(olds),
         adoptedDeleteBehavior: deleteBehaviorFor(olds),
@@ -140,7 +171,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
             return inputChanged || (old.secretDrift ?? []).includes(column) || old.fingerprints[column] === undefined;
           }),
       });
-      return { outs: outputsOf(rawNews, news, records, generatedKeys(given, news)) };
+      return { outs: outputsOf(rawNews, news, records, generatedKeys(given, news), context, report) };
     },
 
     async delete(_id, props: Props) {
@@ -149,6 +180,16 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       for (const record of [...recordsOf(props)].reverse()) await retireRecord(api, record, behaviorOf(record.step));
     },
   };
+}
+
+/**
+ * What a write found of the form (`configureForm`), and the form itself where the plan reads it
+ * (inputs with `form`), so that diff, refresh and delete plan as the write did.
+ */
+function formOutputsOf(report: FormReport | undefined, context: PlanContext, inputs: Props): Props {
+  if (!report) return {};
+  const { warnings: _shownInTheRun, ...shown } = report;
+  return { [configureFormOutput]: shown, ...(inputs.form !== undefined && context.form ? { [formKey]: context.form } : {}) };
 }
 
 function pickInputs(props: Props, keys: readonly string[]): Props {

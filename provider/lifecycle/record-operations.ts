@@ -92,15 +92,17 @@ export async function ensureRecord(
   const columns = resolveColumns(desiredColumns(record), sysIds);
   const secrets = record.secretFields ?? [];
   const key = resolveColumns(record.key, sysIds);
+  const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && options.createdNow.has(value.ref));
   if (record.origin === "instance") {
     const owned = await findInstanceRecord(api, record, sysIds);
     if (!owned) throw new RequiredRecordMissingError(api.instanceUrl, record.table, key, record.missingHint);
     const asFound = asFoundIn(record, owned.table);
     const foundColumns = resolveColumns(desiredColumns(asFound), sysIds);
-    const written = await writeChanges(api, asFound, owned.found, foundColumns, secrets);
+    // The instance made it just now for a record we POSTed (an entity's default profile): it is new, as an insert's are.
+    const initial = keyOnFreshRecord ? record.initialFields : undefined;
+    const written = await writeChanges(api, asFound, owned.found, { ...initial, ...foundColumns }, secrets);
     return { state: stateOf(asFound, written, "instance", foundColumns), posted: false };
   }
-  const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && options.createdNow.has(value.ref));
   const existing = keyOnFreshRecord ? undefined : await findByKey(api, record, sysIds);
   const owned = options.owner === undefined ? undefined : ownedSysId(options.owner, record.table, key);
   if (existing) {
@@ -125,7 +127,8 @@ export async function ensureRecord(
     const written = await undoneOnFailure(adopted, writeChanges(api, record, existing, columns, secrets));
     return { state: { ...adopted, ...stateOf(record, written, "adopted", columns) }, posted: false };
   }
-  const body = owned === undefined ? columns : { ...columns, sys_id: owned };
+  const inserted = { ...record.initialFields, ...columns };
+  const body = owned === undefined ? inserted : { ...inserted, sys_id: owned };
   const created = await api.create(record.table, body, {
     secretFields: secrets,
     findExisting: () => findByKey(api, record, sysIds),

@@ -41,6 +41,12 @@ export interface PlannedRecord {
    * never stored in state, and compared through a fingerprint of what the instance returns.
    */
   readonly secretFields?: readonly string[];
+  /**
+   * Columns written only when this resource inserts the record, and never compared, patched or
+   * restored afterwards: what the spoke's Configure form writes besides its fields (its
+   * template's defaults, see ../forms/apply-form.ts). An admin who changes them later owns them.
+   */
+  readonly initialFields?: Readonly<Record<string, string>>;
   /** Column → the input it comes from, so drift on that column shows on that input. */
   readonly inputs?: Readonly<Record<string, string>>;
   readonly origin?: RecordOrigin;

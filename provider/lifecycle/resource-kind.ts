@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { TableApi } from "../client/table-api";
+import type { FormUse } from "../forms/apply-form";
+import type { AliasForm } from "../forms/form-template";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import type { RecordsState } from "./resource-state";
 
@@ -7,6 +9,11 @@ import type { RecordsState } from "./resource-state";
 export interface PlanContext {
   /** The instance's base URL, e.g. for a default OAuth redirect URL. */
   readonly instanceUrl: string;
+  /**
+   * The alias's Configure form, for kinds with `form`: read from the instance before a write,
+   * or as state kept it; undefined when neither has it.
+   */
+  readonly form?: AliasForm;
 }
 
 /**
@@ -33,6 +40,11 @@ export interface ResourceKind<Inputs extends object = Record<string, unknown>> {
   adoptedDeleteBehavior?(inputs: Inputs): AdoptedDeleteBehavior;
   /** Inputs that are generated when not given (e.g. an OAuth client secret), then kept in state. */
   readonly generated?: Readonly<Record<string, () => string>>;
+  /**
+   * Spoke kinds: the alias whose Configure form (its template) the records must match. The
+   * lifecycle reads it before any write and applies it (../forms/apply-form.ts).
+   */
+  form?(inputs: Inputs): FormUse & { readonly aliasId: string };
   /** The records, in creation order. */
   plan(inputs: Inputs, context: PlanContext): PlannedRecord[];
   /** Checks before any write (e.g. third-party credentials); throws with the fix. */

@@ -14,6 +14,11 @@ interface SpokeCommonArgs {
   readonly active?: pulumi.Input<boolean>;
   /** Take over a configuration made by hand in the UI (same names on the same alias). */
   readonly adopt?: pulumi.Input<boolean>;
+  /**
+   * The alias's template has an On Create Script, which the Configure form runs and the Table
+   * API does not, and you do its work another way: silences that warning. Default false.
+   */
+  readonly acknowledgeOnCreateScript?: pulumi.Input<boolean>;
 }
 
 /** Spoke connections that sign in to the third party with OAuth may check those credentials first. */
@@ -35,6 +40,18 @@ abstract class SpokeConnectionResource extends ServiceNowResource {
   declare readonly connectionSysId: pulumi.Output<string>;
   declare readonly credentialSysId: pulumi.Output<string>;
   declare readonly oauthEntitySysId: pulumi.Output<string>;
+  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
+  declare readonly configureForm: pulumi.Output<ConfigureFormReport>;
+}
+
+/** The `configureForm` output. */
+export interface ConfigureFormReport {
+  /** The alias's Connection & Credential template, or "" when it has none. */
+  readonly template: string;
+  readonly templateSysId: string;
+  /** Columns written from the form's defaults, as `step.column` (e.g. `entity.code_challenge_method`). */
+  readonly defaultsWritten: string[];
+  readonly notes: string[];
 }
 
 export interface SumTotalConnectionArgs extends SpokeCommonArgs, VerifiableArgs, VendorDomainArgs {

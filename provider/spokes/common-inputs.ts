@@ -8,8 +8,22 @@ export function commonSpokeInputs(defaultConnectionName: string) {
     connectionName: recordName.default(defaultConnectionName),
     active: z.boolean().default(true),
     verifyCredentials: z.boolean().default(false),
+    acknowledgeOnCreateScript: z.boolean().default(false),
     adopt,
   };
+}
+
+/**
+ * The spoke's Configure form: the alias whose template the records must match, and whether
+ * the spoke's setup page requires that template to be selected on the alias.
+ */
+export function spokeForm(spokeName: string, aliasId: string, options: { readonly templateRequired?: boolean } = {}) {
+  return (inputs: { acknowledgeOnCreateScript: boolean }) => ({
+    aliasId,
+    spokeName,
+    templateRequired: options.templateRequired ?? false,
+    acknowledgeOnCreateScript: inputs.acknowledgeOnCreateScript,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { adopt, clientId, recordName, scope, secret, sysId } from "../kinds/fields";
 import { baseUrl, customDomain, onVendorHosts, url } from "../kinds/url-fields";
-import { commonSpokeInputs } from "./common-inputs";
+import { commonSpokeInputs, spokeForm } from "./common-inputs";
 import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
 import { apiKeyCredential } from "../records/credentials";
@@ -67,6 +67,7 @@ export const oktaConnectionKind = defineKind({
   secretInputs: [],
   replaceOnChange: [],
   primaryStep: "connection",
+  form: spokeForm("Okta", oktaAliasId),
   plan: (inputs, context) =>
     spokePlan({
       aliasId: oktaAliasId,
@@ -112,6 +113,7 @@ export const oktaOAuthConnectionKind = defineKind({
   secretInputs: ["clientSecret"],
   replaceOnChange: [],
   primaryStep: "connection",
+  form: spokeForm("Okta", oktaAliasId),
   plan: (inputs, context) =>
     spokePlan({
       aliasId: oktaAliasId,

@@ -4,7 +4,7 @@ import { customDomain, onVendorHosts, urlWithPath } from "../kinds/url-fields";
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
 import { spokePlan } from "./spoke-plan";
-import { clientCredentialsPreflight, commonSpokeInputs } from "./common-inputs";
+import { clientCredentialsPreflight, commonSpokeInputs, spokeForm } from "./common-inputs";
 
 export const qualtricsAliasId = "sn_qualtrics_spoke.Qualtrics";
 export const qualtricsDirectoryProperty = "sn_qualtrics_spoke.qualtrics_directory";
@@ -41,6 +41,7 @@ export const qualtricsConnectionKind = defineKind({
   secretInputs: ["xApiToken", "oauthClientSecret"],
   replaceOnChange: [],
   primaryStep: "connection",
+  form: spokeForm("Qualtrics", qualtricsAliasId),
   plan: (inputs, context) =>
     spokePlan({
       aliasId: qualtricsAliasId,

@@ -10,4 +10,4 @@ export function spokeOutputs(_inputs: unknown, records: RecordsState): Record<st
   };
 }
 
-export const spokeOutputNames = ["connectionSysId", "credentialSysId", "oauthEntitySysId"] as const;
+export const spokeOutputNames = ["connectionSysId", "credentialSysId", "oauthEntitySysId", "configureForm"] as const;

@@ -4,7 +4,7 @@ import { baseUrl, customDomain, hostOf, onVendorHosts, url } from "../kinds/url-
 import { defineKind } from "../lifecycle/resource-kind";
 import { spokeOutputs } from "./spoke-outputs";
 import { spokePlan } from "./spoke-plan";
-import { clientCredentialsPreflight, commonSpokeInputs } from "./common-inputs";
+import { clientCredentialsPreflight, commonSpokeInputs, spokeForm } from "./common-inputs";
 
 export const sumTotalAliasId = "sn_sumtotal_spoke.SumTotal";
 
@@ -37,6 +37,8 @@ export const sumTotalConnectionKind = defineKind({
   secretInputs: ["oauthClientSecret"],
   replaceOnChange: [],
   primaryStep: "connection",
+  // seeds/000: "Ensure that the SumTotal configuration template is selected in the SumTotal alias page."
+  form: spokeForm("SumTotal", sumTotalAliasId, { templateRequired: true }),
   plan: (inputs, context) =>
     spokePlan({
       aliasId: sumTotalAliasId,

@@ -8,6 +8,7 @@ describe("emulator options", () => {
       host: "127.0.0.1",
       dataFile: undefined,
       spokes: ["sumtotal", "qualtrics", "okta"],
+      aliasTemplates: { sumtotal: "standard", qualtrics: "standard", okta: "standard" },
       adminPassword: undefined,
       tokenLifetimeSeconds: 1800,
       faults: {},
@@ -30,5 +31,11 @@ describe("emulator options", () => {
   it("dedupes spokes and rejects unknown ones", () => {
     assert.deepEqual(normalizeOptions({ spokes: ["okta", "okta"] }).spokes, ["okta"]);
     assert.throws(() => normalizeOptions({ spokes: ["jira" as "okta"] }), /Unknown spoke `jira`/);
+  });
+
+  it("gives each spoke its standard alias template unless told otherwise, and rejects unknown variants", () => {
+    assert.deepEqual(normalizeOptions({ aliasTemplates: { qualtrics: "none" } }).aliasTemplates, { sumtotal: "standard", qualtrics: "none", okta: "standard" });
+    assert.throws(() => normalizeOptions({ aliasTemplates: { okta: "custom" as "none" } }), /`aliasTemplates.okta` must be one of standard, none, post-process-script, extra-mandatory-field/);
+    assert.throws(() => normalizeOptions({ aliasTemplates: { jira: "none" } as never }), /unknown spoke `jira`/);
   });
 });
