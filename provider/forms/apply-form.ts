@@ -71,7 +71,7 @@ export function applyForm(plan: readonly PlannedRecord[], form: AliasForm, use: 
   const warnings =
     template.hasOnCreateScript && !use.acknowledgeOnCreateScript
       ? [
-          `The Connection & Credential template ${template.name} (sys_alias_templates ${template.sysId}) of the alias ${form.aliasId} has an On Create Script. ` +
+          `the Connection & Credential template ${template.name} (sys_alias_templates ${template.sysId}) of the alias ${form.aliasId} has an On Create Script. ` +
             "The Configure form runs it after saving; records written through the Table API never run it, so what it does is not done. " +
             "Read it under Connections & Credentials > Connection & Credential Templates, do its work another way, then set `acknowledgeOnCreateScript: true`.",
         ]

@@ -59,7 +59,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
     const plan = kind.plan(parsed, context);
     if (!use || !form) return { plan, context };
     const applied = applyForm(plan, form, use, api.instanceUrl);
-    for (const warning of applied.report.warnings) warnUser(warning);
+    for (const warning of applied.report.warnings) warnUser(`${kind.name}: ${warning}`);
     return { plan: applied.plan, context, report: applied.report };
   };
   const ownerOf = (props: Props): string | undefined => (typeof props[ownerKey] === "string" ? (props[ownerKey] as string) : undefined);
@@ -120,7 +120,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const inputs = withGenerated(kind, given, undefined);
       const parsed = kind.schema.parse(inputs);
       const { plan, context, report } = await writePlanOf(api, parsed);
-      await kind.preflight?.(parsed, api);
+      await kind.preflight?.(parsed, api, context);
       const records = await createRecords(api, plan, { adopt: adoptOf(parsed), owner: ownerOf(raw) });
       const outs = outputsOf(raw, inputs, records, generatedKeys(given, inputs), context, report);
       return { id: outs.sysId as string, outs };
@@ -159,7 +159,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const news = withGenerated(kind, given, olds);
       const parsed = kind.schema.parse(news);
       const { plan, context, report } = await writePlanOf(api, parsed);
-      await kind.preflight?.(parsed, api);
+      await kind.preflight?.(parsed, api, context);
       const records = await updateRecords(api, plan, recordsOf(olds), {
         adopt: adoptOf(parsed),
         owner: ownerOf(rawNews) ?? ownerOf(olds),

@@ -48,7 +48,7 @@ export interface ResourceKind<Inputs extends object = Record<string, unknown>> {
   /** The records, in creation order. */
   plan(inputs: Inputs, context: PlanContext): PlannedRecord[];
   /** Checks before any write (e.g. third-party credentials); throws with the fix. */
-  preflight?(inputs: Inputs, api: TableApi): Promise<void>;
+  preflight?(inputs: Inputs, api: TableApi, context: PlanContext): Promise<void>;
   /** Extra outputs computed from inputs and records (e.g. a URL to finish a sign-in). */
   outputs?(inputs: Inputs, records: RecordsState, context: PlanContext): Record<string, unknown>;
 }

@@ -150,8 +150,17 @@ export class OktaOAuthConnection extends SpokeConnectionResource {
 export interface SpokeConnectionArgs extends SpokeCommonArgs, VerifiableArgs {
   /** The spoke's alias id, e.g. `sn_workday_spoke.Workday`. */
   readonly connectionAlias: pulumi.Input<string>;
-  readonly connectionUrl: pulumi.Input<string>;
-  readonly credentialType: pulumi.Input<"oauth2_client_credentials" | "api_key" | "basic">;
+  /** Required unless `form` gives "Connection URL". */
+  readonly connectionUrl?: pulumi.Input<string>;
+  /** Required unless `form` is given: then the template's credential table decides it. */
+  readonly credentialType?: pulumi.Input<"oauth2_client_credentials" | "api_key" | "basic">;
+  /**
+   * The spoke's Configure form, keyed by its labels as the setup page prints them
+   * (`{ "Connection URL": "https://...", "OAuth Client ID": "..." }`): checked against the
+   * alias's template before any write; password fields are written as secrets. Kept secret in
+   * state as a whole.
+   */
+  readonly form?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Default: the OAuth entity name, else `<connectionName> Credential`. */
   readonly credentialName?: pulumi.Input<string>;
   readonly oauthEntityName?: pulumi.Input<string>;
