@@ -63,7 +63,7 @@ export const spokeConnectionKind = defineKind({
     connectionAlias: '"sn_workday_spoke.Workday"',
     connectionUrl: '"https://wd2-impl-services1.workday.com"',
     credentialType: '"oauth2_client_credentials"',
-    form: '{ "Connection URL": "https://acme.atlassian.net", "OAuth Client ID": "..." }',
+    form: '{ "Connection URL": "https://acme.atlassian.net", "OAuth Client ID": "servicenow", ... }',
     oauthEntityName: '"Workday OAuth"',
     clientId: '"servicenow"',
     clientSecret: 'config.requireSecret("workdayClientSecret")',
