@@ -63,7 +63,6 @@ async function main(argv: readonly string[]): Promise<number> {
   // Sign-in settings come from the project the scan runs in: --out is often a new folder, with no stacks yet.
   const settingsDir = process.cwd();
   const sameProject = out === path.resolve(settingsDir);
-  fs.mkdirSync(out, { recursive: true });
   const project = projectName(out) ?? values.project ?? (sameProject ? "spokes" : path.basename(out).replace(/[^A-Za-z0-9_.-]/g, "-"));
   if (!sameProject && project === projectName(settingsDir)) {
     throw new UsageError(`${out} would be a second project named ${project} beside the one in ${settingsDir}, and its stacks would be that project's stacks: name the new project with --project <name>.`);
@@ -82,6 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
     scans.push({ stack, result: mapInstance(instance), instanceUrl: config.instanceUrl, fromStack: settings.fromStack && sameProject, signIn: sameProject ? [] : settings.signIn });
   }
   const resources = mergeStacks(scans);
+  fs.mkdirSync(out, { recursive: true });
 
   const written: string[] = [];
   const write = (file: string, text: string): void => {
