@@ -72,7 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const scans: (StackScan & { instanceUrl: string; fromStack: boolean; signIn: readonly SignInSetting[] })[] = [];
   for (const stack of stacks) {
     const settings = stackSettings(stack, settingsDir);
-    const config = signInConfig(stack, settings);
+    const config = signInConfig(stack, settings, settingsDir);
     const same = scans.find((scan) => scan.instanceUrl === config.instanceUrl);
     if (same) throw new UsageError(`the stacks ${same.stack} and ${stack} both sign in to ${config.instanceUrl}: give each stack its own \`servicenow:instanceUrl\` (pulumi config set servicenow:instanceUrl <url> --stack ${stack}).`);
     process.stdout.write(`Scanning ${stack}: ${config.instanceUrl} (settings from ${settings.fromStack ? `${settings.lookedIn}, then the environment` : "the environment"})\n`);
@@ -159,13 +159,13 @@ function assertProgramIsOurs(file: string): void {
 }
 
 /** The provider's settings for one stack; a missing or invalid setting names the file the scan looked in. */
-function signInConfig(stack: string, settings: StackSettings): ProviderConfig {
+function signInConfig(stack: string, settings: StackSettings, dir: string): ProviderConfig {
   try {
     return resolveProviderConfig(settings.source, process.env);
   } catch (error) {
     if (!isProviderConfigError(error)) throw error;
     const where = settings.fromStack
-      ? ""
+      ? ` Run the \`pulumi config set\` commands above with \`--stack ${stack}\` in ${dir}.`
       : ` The scan reads each stack's servicenow:* settings from the Pulumi project in the folder it runs in, not from --out: run it in your project's folder, or set SERVICENOW_* variables.`;
     throw new UsageError(`stack ${stack}: ${error.message}\nLooked in ${settings.lookedIn}, then the environment.${where}`);
   }

@@ -240,7 +240,7 @@ describe("real Pulumi CLI: scan in a project that installed the package from a t
   it("a stack without settings: the error names the file it looked in", async () => {
     const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "staging", "--out", "../staging"], project, env);
     assert.equal(scan.code, 2, scan.stdout);
-    assert.match(scan.stderr, /stack staging: Invalid ServiceNow provider configuration: `servicenow:instanceUrl` is not set\..*\nLooked in .*\/acme\/Pulumi\.staging\.yaml, then the environment\.\n/s);
+    assert.match(scan.stderr, /stack staging: Invalid ServiceNow provider configuration:\n- `servicenow:instanceUrl` is not set\..*\nLooked in \S*\/acme\/Pulumi\.staging\.yaml, then the environment\. Run the `pulumi config set` commands above with `--stack staging` in \S*\/acme\.\n/s);
   });
 
   it("run outside the project: the error says where it looked and that settings come from the folder it runs in, not --out", async () => {

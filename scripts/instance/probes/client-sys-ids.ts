@@ -7,8 +7,12 @@ import type { Probe, ProbeContext } from "./probe";
  */
 const writes = "a system property under the run's prefix, deleted again";
 
-function chosenFor({ prefix }: ProbeContext, probe: string): { sysId: string; name: string } {
-  return { sysId: createHash("sha256").update(`${prefix}/${probe}`).digest("hex").slice(0, 32), name: `x_${prefix.replace(/-/g, "_")}.${probe.replace(/-/g, "_")}` };
+/** POSTs a property with a sys_id chosen from the run's prefix, deletes it, and says which sys_id the instance gave it. */
+async function postWithChosenSysId({ api, prefix }: ProbeContext, probe: string): Promise<{ sent: string; returned: string }> {
+  const sent = createHash("sha256").update(`${prefix}/${probe}`).digest("hex").slice(0, 32);
+  const made = await api.create("sys_properties", { sys_id: sent, name: `x_${prefix.replace(/-/g, "_")}.${probe.replace(/-/g, "_")}`, value: "1" });
+  await api.delete("sys_properties", made.sys_id ?? "");
+  return { sent, returned: made.sys_id ?? "" };
 }
 
 export const clientSysIdProbes: readonly Probe[] = [
@@ -17,10 +21,8 @@ export const clientSysIdProbes: readonly Probe[] = [
     check: "POST accepts a client-chosen sys_id (owned sys_ids rely on it)",
     writes,
     async run(context) {
-      const chosen = chosenFor(context, "client-sys-id");
-      const made = await context.api.create("sys_properties", { sys_id: chosen.sysId, name: chosen.name, value: "1" });
-      await context.api.delete("sys_properties", made.sys_id ?? "");
-      return { outcome: `sent ${chosen.sysId}, returned ${made.sys_id}`, holds: made.sys_id === chosen.sysId, details: { sent: chosen.sysId, returned: made.sys_id ?? "" } };
+      const { sent, returned } = await postWithChosenSysId(context, "client-sys-id");
+      return { outcome: `sent ${sent}, returned ${returned}`, holds: returned === sent, details: { sent, returned } };
     },
   },
   {
@@ -28,12 +30,9 @@ export const clientSysIdProbes: readonly Probe[] = [
     check: "a sys_id can be used again after its record was deleted (destroy, then up)",
     writes,
     async run(context) {
-      const chosen = chosenFor(context, "sys-id-reuse");
-      const first = await context.api.create("sys_properties", { sys_id: chosen.sysId, name: chosen.name, value: "1" });
-      await context.api.delete("sys_properties", first.sys_id ?? "");
-      const again = await context.api.create("sys_properties", { sys_id: chosen.sysId, name: chosen.name, value: "2" });
-      await context.api.delete("sys_properties", again.sys_id ?? "");
-      return { outcome: `returned ${again.sys_id}`, holds: again.sys_id === chosen.sysId };
+      await postWithChosenSysId(context, "sys-id-reuse");
+      const { sent, returned } = await postWithChosenSysId(context, "sys-id-reuse");
+      return { outcome: `returned ${returned}`, holds: returned === sent };
     },
   },
 ];
