@@ -65,7 +65,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const sameProject = out === path.resolve(settingsDir);
   const project = projectName(out) ?? values.project ?? (sameProject ? "spokes" : path.basename(out).replace(/[^A-Za-z0-9_.-]/g, "-"));
   if (!sameProject && project === projectName(settingsDir)) {
-    throw new UsageError(`${out} would be a second project named ${project} beside the one in ${settingsDir}, and its stacks would be that project's stacks: name the new project with --project <name>.`);
+    // One backend holds one project's stacks by name: a second folder of that name would share them.
+    throw new UsageError(
+      projectName(out) === undefined
+        ? `${out} would be a second project named ${project} beside the one in ${settingsDir}, sharing its stacks: name the new project with --project <name>.`
+        : `${out} holds the project ${project}, as ${settingsDir} does: run the scan in ${out} itself, or --out a folder of another project.`,
+    );
   }
   assertProgramIsOurs(path.join(out, "index.ts"));
 

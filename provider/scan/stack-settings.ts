@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ConfigSource } from "../config/config-source";
+import { CONFIG_KEYS } from "../config/config-keys";
 
 /**
  * Where a stack's `servicenow:*` settings come from, as the provider reads them: the stack's
@@ -27,6 +28,8 @@ export interface SignInSetting {
   readonly secret: boolean;
 }
 
+const secretKeys = new Set(Object.values(CONFIG_KEYS).filter((setting) => setting.secret).map((setting) => setting.key));
+
 export function stackSettings(stack: string, dir: string): StackSettings {
   const none = (lookedIn: string): StackSettings => ({ source: { get: () => undefined }, fromStack: false, lookedIn, signIn: [] });
   if (!fs.existsSync(path.join(dir, "Pulumi.yaml"))) return none(`${dir} (no Pulumi.yaml there, so no stack settings)`);
@@ -44,7 +47,8 @@ export function stackSettings(stack: string, dir: string): StackSettings {
   const values = JSON.parse(read.stdout) as Record<string, { value?: string; secret?: boolean }>;
   const signIn = Object.entries(values)
     .filter(([key, entry]) => key.startsWith("servicenow:") && entry.value !== undefined)
-    .map(([key, entry]) => ({ key, value: entry.value!, secret: entry.secret === true }));
+    // A setting the provider treats as secret stays one even where it was set in plain text.
+    .map(([key, entry]) => ({ key, value: entry.value!, secret: entry.secret === true || secretKeys.has(key) }));
   return { source: { get: (key) => values[key]?.value }, fromStack: true, lookedIn: path.join(dir, `Pulumi.${stack}.yaml`), signIn };
 }
 

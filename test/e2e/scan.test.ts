@@ -206,6 +206,9 @@ describe("real Pulumi CLI: scan in a project that installed the package from a t
     pulumi(["stack", "init", "dev", "--non-interactive"]);
     pulumi(["config", "set-all", "--stack", "dev", "--plaintext", `servicenow:instanceUrl=${emulator.url}`, "--plaintext", `servicenow:username=${emulator.admin.username}`, "--secret", `servicenow:password=${emulator.admin.password}`]);
     pulumi(["stack", "init", "staging", "--non-interactive"]);
+    // A password set in plain text by mistake: still a secret to the scan.
+    pulumi(["stack", "init", "plain", "--non-interactive"]);
+    pulumi(["config", "set-all", "--stack", "plain", "--plaintext", `servicenow:instanceUrl=${emulator.url}`, "--plaintext", `servicenow:username=${emulator.admin.username}`, "--plaintext", `servicenow:password=${emulator.admin.password}`]);
   });
   after(async () => {
     if (root !== "") fs.rmSync(root, { recursive: true, force: true });
@@ -241,6 +244,22 @@ describe("real Pulumi CLI: scan in a project that installed the package from a t
     const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "staging", "--out", "../staging"], project, env);
     assert.equal(scan.code, 2, scan.stdout);
     assert.match(scan.stderr, /stack staging: Invalid ServiceNow provider configuration:\n- `servicenow:instanceUrl` is not set\..*\nLooked in \S*\/acme\/Pulumi\.staging\.yaml, then the environment\. Run the `pulumi config set` commands above with `--stack staging` in \S*\/acme\.\n/s);
+  });
+
+  it("a sign-in setting the provider treats as secret is never copied into the new project, even when set in plain text", async () => {
+    const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "plain", "--out", "../plain"], project, env);
+    assert.equal(scan.code, 0, scan.stderr + scan.stdout);
+    const stackFile = fs.readFileSync(path.join(root, "plain", "Pulumi.plain.yaml"), "utf8");
+    assert.match(stackFile, /servicenow:username: "admin"/);
+    assert.ok(!stackFile.includes(emulator.admin.password) && !scan.stdout.includes(emulator.admin.password), "the admin password was copied");
+    assert.match(scan.stdout, /pulumi config set --secret --stack plain --cwd "\.\.\/plain" servicenow:password/);
+  });
+
+  it("refuses a second project of the same name, whose stacks would be the first one's", async () => {
+    const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "dev", "--out", "../again", "--project", "acme"], project, env);
+    assert.equal(scan.code, 2, scan.stdout);
+    assert.match(scan.stderr, /again would be a second project named acme beside the one in \S*\/acme, sharing its stacks: name the new project with --project <name>\./);
+    assert.ok(!fs.existsSync(path.join(root, "again")), "nothing is written when the scan cannot run");
   });
 
   it("run outside the project: the error says where it looked and that settings come from the folder it runs in, not --out", async () => {
