@@ -48,8 +48,10 @@ function projectOf(packageRoot: string, name: string): string | undefined {
 
 /** A `resolved` value as a dependency spec valid in `outDir`; undefined for a registry tarball. */
 function fromResolved(resolved: string, base: string, outDir: string, from: string): InstallSource | undefined {
-  if (resolved.startsWith("file:")) {
-    const target = path.resolve(base, resolved.slice("file:".length));
+  // A linked folder is recorded as a bare path (`"resolved": "../checkout", "link": true`).
+  const isPath = resolved.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:/i.test(resolved);
+  if (isPath) {
+    const target = path.resolve(base, resolved.replace(/^file:/, ""));
     const relative = path.relative(outDir, target) || ".";
     const spec = `file:${relative.startsWith(".") || path.isAbsolute(relative) ? relative : `./${relative}`}`;
     return { kind: /\.(tgz|tar\.gz|tar)$/.test(target) ? "tarball" : "directory", spec, from };

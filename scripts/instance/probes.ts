@@ -29,10 +29,14 @@ export async function runProbes(api: TableApi, prefix: string): Promise<ProbeRes
   const results: ProbeResult[] = [];
   for (const probe of probes) {
     try {
-      results.push({ id: probe.id, check: probe.check, ...(await probe.run({ api, prefix })) });
+      results.push({ ...describe(probe), ...(await probe.run({ api, prefix })) });
     } catch (error) {
-      results.push({ id: probe.id, check: probe.check, outcome: `could not run: ${error instanceof Error ? error.message : String(error)}`, holds: false });
+      results.push({ ...describe(probe), outcome: `could not run: ${error instanceof Error ? error.message : String(error)}`, holds: false });
     }
   }
   return results;
+}
+
+function describe(probe: Probe): Pick<ProbeResult, "id" | "check" | "writes"> {
+  return { id: probe.id, check: probe.check, ...(probe.writes === undefined ? {} : { writes: probe.writes }) };
 }

@@ -6,7 +6,7 @@ import { clientFor } from "../../provider/client/client-for";
 import type { TableApi } from "../../provider/client/table-api";
 import { resolveProviderConfig } from "../../provider/config/resolve-provider-config";
 import { runProbes, type ProbeResult } from "../../scripts/instance/probes";
-import type { AliasTemplate } from "../../scripts/instance/probes/alias-templates";
+import { scriptKind, type AliasTemplate } from "../../scripts/instance/probes/alias-templates";
 import { configureByHand, demoDev } from "../helpers/configure-by-hand";
 import { useEmulator } from "../helpers/emulator";
 import { repoRoot } from "./pulumi-project";
@@ -65,7 +65,7 @@ describe("test:instance probes on an instance configured by hand, with Connectio
   const sn = useEmulator();
   let api: TableApi;
   let typed: Record<string, string> = {};
-  const shipped = { schemaDefault: "shipped-default-secret-1", password: "template-password-2", apiKey: "template-api-key-3", attribute: "template-attribute-4" };
+  const shipped = { schemaDefault: "shipped-default-secret-1", password: "template-password-2", apiKey: "template-api-key-3", attribute: "template-attribute-4", token: "template-token-5" };
   const template = (postProcess: string) => ({
     name: "OAuth Client Credentials (probe)",
     dynamic_data_schema: JSON.stringify({
@@ -78,7 +78,7 @@ describe("test:instance probes on an instance configured by hand, with Connectio
     }),
     default_data_template: JSON.stringify({
       connection: { table: "http_connection", connection_url: "https://example.com", extended_attributes: { x_token: shipped.attribute } },
-      credential: { table: "oauth_2_0_credentials", password: shipped.password, api_key: shipped.apiKey, oauth_entity: { type: "consumer", client_id: "", client_secret: "" } },
+      credential: { table: "oauth_2_0_credentials", password: shipped.password, api_key: shipped.apiKey, oauth_entity: { type: "consumer", client_id: "", client_secret: "" }, jwt_provider: { refresh_token: shipped.token } },
     }),
     post_process_script: postProcess,
   });
@@ -108,6 +108,7 @@ describe("test:instance probes on an instance configured by hand, with Connectio
     assert.deepEqual(data.connection.extended_attributes, { x_token: "(blanked)" });
     assert.equal(data.credential.password, "(blanked)");
     assert.equal(data.credential.api_key, "(blanked)");
+    assert.deepEqual(data.credential.jwt_provider, { refresh_token: "(blanked)" });
     assert.deepEqual(data.credential.oauth_entity, { type: "consumer", client_id: "", client_secret: "" }, "empty secrets stay empty");
     assert.match(JSON.stringify(templates[0]!.dynamicDataSchema), /"label":"Client Secret","type":"password","defaultValue":"\(blanked\)"/);
     assert.match(templatesOf(results).section!.join("\n"), /### sn_sumtotal_spoke\.SumTotal \(SumTotal\): template "OAuth Client Credentials \(probe\)"\n\nRead via dot-walk\. Post-process script: default stub\./);
@@ -132,6 +133,21 @@ describe("test:instance probes on an instance configured by hand, with Connectio
     assert.equal(connection.name, "Qualtrics");
     assert.deepEqual(connection.values.map((value) => [value.element, value.definitionTable, value.modelTable, value.value]), [["x_api_token", "var_dictionary", "sys_alias", "set (not shown)"]]);
     assert.ok(storage.holds);
+  });
+});
+
+describe("test:instance: what a post-process script is", () => {
+  it("tells an empty script, a function whose body has only comments (called at once or not, arrow or not), and code apart", () => {
+    const cases: [string, string][] = [
+      ["", "empty"],
+      ["  // nothing\n/* at all */", "empty"],
+      ["(function process(connectionInfo, credentialInfo) {\n  // Add your code here\n})(connectionInfo, credentialInfo);", "default stub"],
+      ["function onCreate(input) { /* TODO */ }", "default stub"],
+      ["((input) => {\n  // nothing\n})(input)", "default stub"],
+      ["(function (c) { c.name = 'x'; })(connectionInfo);", "custom code"],
+      ["gs.info('hello');", "custom code"],
+    ];
+    assert.deepEqual(cases.map(([script]) => [script, scriptKind(script)]), cases);
   });
 });
 

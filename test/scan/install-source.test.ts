@@ -54,6 +54,11 @@ describe("scan: the generated package.json takes the package from where the runn
     assert.equal(dependency(), "github:acme/pulumi-servicenow-spokes#v0.1.0");
   });
 
+  it("a linked folder (a bare path in the lockfile): a file: path to that folder, relative to the generated one", () => {
+    lockfile("package-lock.json", { resolved: "../checkout", link: "true" });
+    assert.deepEqual(installSource(packageRoot, out), { kind: "directory", spec: "file:../checkout", from: path.join(project, "package-lock.json") });
+  });
+
   it("a registry install (a registry tarball URL, or no resolved at all) gives the version range, with a note in package.json", () => {
     lockfile("package-lock.json", { resolved: "https://registry.npmjs.org/pulumi-servicenow-spokes/-/pulumi-servicenow-spokes-0.1.0.tgz" });
     assert.equal(installSource(packageRoot, out).kind, "registry");

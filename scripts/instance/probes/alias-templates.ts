@@ -88,7 +88,8 @@ function describeTemplate(record: SnRecord, readVia: "dot-walk" | "sys_alias_tem
 export function scriptKind(script: string): string {
   const code = script.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/[^\n]*/g, "").replace(/\s+/g, "");
   if (code === "") return "empty";
-  const stub = /^\(?function\w*\([\w$,]*\)\{\}\)?(\([\w$,]*\))?;?$/;
+  // function (a, b) {}, optionally called at once: (function (a) {})(a); the same with an arrow.
+  const stub = /^\(?(function[\w$]*\([\w$,]*\)|\([\w$,]*\)=>)\{\}\)?(\([\w$,]*\))?;?$/;
   return stub.test(code) ? "default stub" : "custom code";
 }
 

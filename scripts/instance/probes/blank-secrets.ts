@@ -3,12 +3,13 @@
  * "(blanked)" (servicenow-reference.md, "The Configure form is data"). Secret: the value of any
  * field whose `type` is `password` in `dynamic_data_schema` (its `defaultValue`, and the value at
  * its `name`, a dot path such as `credential.oauth_entity.client_secret`, in the default data),
- * and any `client_secret`, `password` or `api_key` key anywhere in the default data. Empty values
+ * and any `client_secret`, `password` or `api_key` key (or another usual secret name: tokens,
+ * private keys) anywhere in the default data. Empty values
  * stay empty: that a template ships no secret is worth seeing. Text that is not JSON is left out
  * whole, since nothing in it can be told apart.
  */
 export const blanked = "(blanked)";
-const secretKeys = new Set(["client_secret", "password", "api_key"]);
+const secretKeys = new Set(["client_secret", "password", "api_key", "access_token", "refresh_token", "private_key", "secret", "token"]);
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

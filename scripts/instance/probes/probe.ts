@@ -35,6 +35,8 @@ export interface ProbeFinding {
 export interface ProbeResult extends ProbeFinding {
   readonly id: string;
   readonly check: string;
+  /** What the probe wrote and removed again; absent: it only read. */
+  readonly writes?: string;
 }
 
 /** What a probe records for a table the instance does not have (the emulator has no sys_choice or sys_db_object). */
