@@ -1,3 +1,4 @@
+import type { InstallSource } from "./install-source";
 import { secretConfigKey, secretsOf, type ProgramResource } from "./merge-stacks";
 
 /**
@@ -79,16 +80,22 @@ function renderResource(resource: ProgramResource, all: readonly ProgramResource
   return lines;
 }
 
-/** The project files around the program, written only where missing. */
-export function projectFiles(project: string, packageVersion: string): Record<string, string> {
+/**
+ * The project files around the program, written only where missing. The package comes from
+ * where the running one was installed from (install-source.ts); from the registry, a `//` entry
+ * (npm's comment convention) says to change it when the package comes from elsewhere.
+ */
+export function projectFiles(project: string, source: InstallSource): Record<string, string> {
+  const comment = source.kind === "registry" ? { "//": `pulumi-servicenow-spokes: from the npm registry; if you install it from a tarball or git, put that source here (npm install <tarball or git URL>)` } : {};
   return {
     "Pulumi.yaml": `name: ${project}\ndescription: Integration Hub spoke configuration, brought under management by pulumi-servicenow-spokes scan\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`,
     "package.json": `${JSON.stringify(
       {
+        ...comment,
         name: project,
         private: true,
         main: "index.ts",
-        dependencies: { "@pulumi/pulumi": "^3.259.0", "pulumi-servicenow-spokes": `^${packageVersion}` },
+        dependencies: { "@pulumi/pulumi": "^3.259.0", "pulumi-servicenow-spokes": source.spec },
         devDependencies: { "@types/node": "^24.0.0", "ts-node": "^10.9.2", typescript: "^5.9.3" },
       },
       null,

@@ -3,7 +3,8 @@
  * Set SERVICENOW_TEST_INSTANCE_URL and the provider's SERVICENOW_* sign-in variables; without
  * them it runs against an emulator it starts (that is how CI keeps it runnable). It removes the
  * leftovers of earlier runs, probes what the provider assumes (client-chosen sys_ids, password2
- * read-back, ignored unknown columns, where attribute definitions live), runs the conformance
+ * read-back, ignored unknown columns, where attribute definitions and values live, each alias's
+ * Connection & Credential template, the stored oauth_entity.type values: probes.ts), runs the conformance
  * program (every building block and each active spoke, names under `pulumi-conf-<id>`) through
  * the real CLI (up, no-change refresh, destroy: always, even after a failure or Ctrl-C), and
  * compares the records' columns and formats with an emulator's for the same program. The report
@@ -69,6 +70,13 @@ async function runProgram(target: Target, program: string): Promise<ProgramRun> 
   return { steps, formats };
 }
 
+/** A probe's own section of report.md: its Markdown, else what it read as JSON. */
+function probeSection(probe: ProbeResult): string[] {
+  if (probe.section !== undefined) return [`## ${probe.check}`, "", ...(probe.section.length > 0 ? probe.section : ["Nothing found.", ""])];
+  if (probe.details === undefined) return [];
+  return [`## ${probe.check}`, "", "```json", JSON.stringify(probe.details, null, 2), "```", ""];
+}
+
 function lastLines(output: string): string {
   return output.trim().split("\n").slice(-12).join("\n");
 }
@@ -88,7 +96,18 @@ async function main(): Promise<void> {
     const referenceRun = target.kind === "emulator" ? run : await runProgram(reference, program);
     const differences = compareFormats(run.formats, referenceRun.formats);
     const failed = probes.some((p) => !p.holds) || run.steps.some((s) => !s.ok);
-    const report = { prefix, target: target.url, kind: target.kind, date: new Date().toISOString(), activeSpokes: spokes, leftoversRemoved: leftovers, probes, steps: run.steps, formatDifferences: differences, formats: run.formats };
+    const report = {
+      prefix,
+      target: target.url,
+      kind: target.kind,
+      date: new Date().toISOString(),
+      activeSpokes: spokes,
+      leftoversRemoved: leftovers,
+      probes: probes.map(({ section: _section, ...probe }) => probe),
+      steps: run.steps,
+      formatDifferences: differences,
+      formats: run.formats,
+    };
     const folder = path.join(repoRoot, "conformance-report");
     fs.mkdirSync(folder, { recursive: true });
     fs.writeFileSync(path.join(folder, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
@@ -99,9 +118,10 @@ async function main(): Promise<void> {
       "",
       "| check | outcome | holds |",
       "|---|---|---|",
-      ...probes.map((p) => `| ${p.check} | ${p.outcome} | ${p.holds ? "yes" : "**no**"} |`),
+      ...probes.map((p) => `| ${p.check} | ${p.outcome.replace(/\|/g, "\\|")} | ${p.holds ? "yes" : "**no**"} |`),
       ...run.steps.map((s) => `| ${s.step} | ${s.ok ? "passed" : "failed"} | ${s.ok ? "yes" : "**no**"} |`),
       "",
+      ...probes.flatMap(probeSection),
       "## Columns and formats against the emulator",
       "",
       ...(differences.length ? differences.map((line) => `- ${line}`) : ["No difference."]),

@@ -1,48 +1,42 @@
-import { createHash } from "node:crypto";
 import type { TableApi } from "../../provider/client/table-api";
+import { aliasTemplatesProbe } from "./probes/alias-templates";
+import { clientSysIdProbes } from "./probes/client-sys-ids";
+import { attributeDefinitionProbe, attributeStorageProbe } from "./probes/connection-attributes";
+import { oauthEntityTypesProbe } from "./probes/oauth-entity-types";
+import { passwordReadBackProbe } from "./probes/password-read-back";
+import type { Probe, ProbeResult } from "./probes/probe";
+import { unknownColumnProbe } from "./probes/unknown-column";
+
+export type { ProbeResult };
 
 /**
- * Points the provider relies on that no document settles, checked first with direct Table API
- * requests on records under the run's prefix (each removed again).
+ * Points the provider relies on that no document settles, in the order they run: first those
+ * that write (each on records under the run's prefix, removed again), then read-only GETs of
+ * what the instance ships. One definition per probe, in probes/; adding one is one line here.
  */
-export interface ProbeResult {
-  readonly check: string;
-  readonly outcome: string;
-  /** Whether the provider's assumption holds on this instance. */
-  readonly holds: boolean;
-}
+export const probes: readonly Probe[] = [
+  ...clientSysIdProbes,
+  passwordReadBackProbe,
+  unknownColumnProbe,
+  attributeDefinitionProbe,
+  attributeStorageProbe,
+  aliasTemplatesProbe,
+  oauthEntityTypesProbe,
+];
 
+/** Every probe, each on its own: one that fails is recorded as not holding, and the others still run. */
 export async function runProbes(api: TableApi, prefix: string): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
-  const property = `x_${prefix.replace(/-/g, "_")}.probe`;
-  const chosen = createHash("sha256").update(prefix).digest("hex").slice(0, 32);
-
-  const first = await api.create("sys_properties", { sys_id: chosen, name: property, value: "1" });
-  results.push({ check: "POST accepts a client-chosen sys_id (owned sys_ids rely on it)", outcome: `returned ${first.sys_id}`, holds: first.sys_id === chosen });
-  await api.delete("sys_properties", first.sys_id ?? "");
-  const again = await api.create("sys_properties", { sys_id: chosen, name: property, value: "2" });
-  results.push({ check: "a sys_id can be used again after its record was deleted (destroy, then up)", outcome: `returned ${again.sys_id}`, holds: again.sys_id === chosen });
-  await api.delete("sys_properties", again.sys_id ?? "");
-
-  const credential = await api.create("basic_auth_credentials", { name: `${prefix} probe`, user_name: "probe", password: "probe-secret" }, { secretFields: ["password"] });
-  const readBack = (await api.get("basic_auth_credentials", credential.sys_id ?? "", { fields: ["password"] }))?.password ?? "";
-  results.push({
-    check: "a password2 column (basic_auth_credentials.password) is not returned in plaintext",
-    outcome: readBack === "" ? "returned empty (secret drift cannot be seen here)" : readBack === "probe-secret" ? "returned the plaintext" : `returned an opaque string of ${readBack.length} characters`,
-    holds: readBack !== "probe-secret",
-  });
-  await api.delete("basic_auth_credentials", credential.sys_id ?? "");
-
-  const unknown = await api.create("sys_properties", { name: `${property}.unknown`, value: "1", no_such_column: "x" });
-  results.push({ check: "a column the table does not have is ignored silently (write verification catches it)", outcome: unknown.no_such_column === undefined ? "ignored" : `stored ${unknown.no_such_column}`, holds: unknown.no_such_column === undefined });
-  await api.delete("sys_properties", unknown.sys_id ?? "");
-
-  const vardict = await api.list("var_dictionary", "model_table=sys_alias^element=x_api_token", { limit: 1 }).catch(() => undefined);
-  const older = await api.list("sys_connection_attribute", "element=x_api_token", { limit: 1 }).catch(() => undefined);
-  results.push({
-    check: "connection attribute definitions (Qualtrics X-API-TOKEN) live in var_dictionary",
-    outcome: `var_dictionary: ${vardict === undefined ? "no such table" : `${vardict.length} found`}; sys_connection_attribute: ${older === undefined ? "no such table" : `${older.length} found`}`,
-    holds: (vardict?.length ?? 0) > 0 || (older?.length ?? 0) === 0,
-  });
+  for (const probe of probes) {
+    try {
+      results.push({ ...describe(probe), ...(await probe.run({ api, prefix })) });
+    } catch (error) {
+      results.push({ ...describe(probe), outcome: `could not run: ${error instanceof Error ? error.message : String(error)}`, holds: false });
+    }
+  }
   return results;
+}
+
+function describe(probe: Probe): Pick<ProbeResult, "id" | "check" | "writes"> {
+  return { id: probe.id, check: probe.check, ...(probe.writes === undefined ? {} : { writes: probe.writes }) };
 }

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { start, type RunningEmulator } from "../../emulator";
-import { localPulumiEnv } from "../../scripts/local-pulumi";
+import { assertCliInstalled, localPulumiEnv } from "../../scripts/local-pulumi";
 import { configureByHand, demoDev, demoProd, type HandSecrets } from "../helpers/configure-by-hand";
 import { PulumiProject, repoRoot } from "./pulumi-project";
 
@@ -168,4 +168,118 @@ describe("real Pulumi CLI: pulumi-servicenow-spokes scan brings hand-made config
 function countRecords(emulator: RunningEmulator): Record<string, number> {
   const tables = ["sys_alias", "http_connection", "sys_connection", "discovery_credentials", "oauth_entity", "oauth_entity_profile", "oauth_entity_scope", "oauth_entity_profile_scope", "sys_variable_value", "sys_properties", "sys_user", "sys_user_has_role"];
   return Object.fromEntries(tables.map((table) => [table, emulator.records(table).length]));
+}
+
+/**
+ * Issue 18, as a new user trips on it: the package installed in their project from a tarball
+ * (it is not on the npm registry), the scan run in that project with `--out` a new folder. The
+ * stacks' settings are read from the project the scan runs in, the new folder becomes a project
+ * of its own that signs in the same way, and its package.json names the tarball, so `npm install`
+ * there works offline. The registry's other packages come from a hard-linked copy of this
+ * repository's node_modules (no registry is reachable here), and peer dependencies are not
+ * resolved against the registry (`--legacy-peer-deps`) for the same reason.
+ */
+describe("real Pulumi CLI: scan in a project that installed the package from a tarball, --out a new folder", function () {
+  this.timeout(600_000);
+  let emulator: RunningEmulator;
+  let root = "";
+  let project = "";
+  let env: NodeJS.ProcessEnv = {};
+  const tarball = () => path.join(root, "pack", "pulumi-servicenow-spokes-0.1.0.tgz");
+  const scanBin = () => path.join(project, "node_modules", "pulumi-servicenow-spokes", "dist", "provider", "scan", "cli.js");
+
+  before(async () => {
+    assertCliInstalled();
+    emulator = await start({ quiet: true });
+    await configureByHand(emulator, demoDev, "out");
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "snow-scan-out-"));
+    fs.mkdirSync(path.join(root, "pack"));
+    execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", path.join(root, "pack")], { cwd: repoRoot, stdio: "pipe" });
+    project = path.join(root, "acme");
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: acme\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "acme", private: true }));
+    npmInstallOffline(project, [path.relative(project, tarball())]);
+    env = withoutSignInVariables(localPulumiEnv(path.join(root, "state"), passphrase));
+    fs.mkdirSync(path.join(root, "state"));
+    const pulumi = (args: string[]) => execFileSync("pulumi", args, { cwd: project, env, stdio: "pipe" });
+    pulumi(["stack", "init", "dev", "--non-interactive"]);
+    pulumi(["config", "set-all", "--stack", "dev", "--plaintext", `servicenow:instanceUrl=${emulator.url}`, "--plaintext", `servicenow:username=${emulator.admin.username}`, "--secret", `servicenow:password=${emulator.admin.password}`]);
+    pulumi(["stack", "init", "staging", "--non-interactive"]);
+    // A password set in plain text by mistake: still a secret to the scan.
+    pulumi(["stack", "init", "plain", "--non-interactive"]);
+    pulumi(["config", "set-all", "--stack", "plain", "--plaintext", `servicenow:instanceUrl=${emulator.url}`, "--plaintext", `servicenow:username=${emulator.admin.username}`, "--plaintext", `servicenow:password=${emulator.admin.password}`]);
+  });
+  after(async () => {
+    if (root !== "") fs.rmSync(root, { recursive: true, force: true });
+    await emulator?.stop();
+  });
+
+  it("reads the stack's settings from the project it runs in, writes a project that signs in the same way and takes the package from the tarball; npm install there works offline", async () => {
+    const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "dev", "--out", "../generated"], project, env);
+    assert.equal(scan.code, 0, scan.stderr + scan.stdout);
+    assert.match(scan.stdout, new RegExp(`Scanning dev: ${emulator.url} \\(settings from ${project}/Pulumi\\.dev\\.yaml, then the environment\\)`));
+    const generated = path.join(root, "generated");
+    const stackFile = fs.readFileSync(path.join(generated, "Pulumi.dev.yaml"), "utf8");
+    assert.match(stackFile, new RegExp(`servicenow:instanceUrl: "${emulator.url}"`));
+    assert.match(stackFile, /servicenow:username: "admin"/);
+    assert.doesNotMatch(stackFile, /servicenow:password/);
+    assert.match(stackFile, / {2}generated:sumtotal:\n {4}connectionUrl: "https:\/\/acme-dev\.sumtotal\.host"/);
+    assert.match(scan.stdout, /^ {2}pulumi stack init dev --cwd "\.\.\/generated"$/m);
+    assert.match(scan.stdout, /^ {2}pulumi config set --secret --stack dev --cwd "\.\.\/generated" servicenow:password +# sign-in, as in stack dev of /m);
+    assert.match(scan.stdout, /package\.json takes pulumi-servicenow-spokes from file:\.\.\/pack\/pulumi-servicenow-spokes-0\.1\.0\.tgz, where the running one was installed from/);
+    const manifest = JSON.parse(fs.readFileSync(path.join(generated, "package.json"), "utf8")) as { name: string; dependencies: Record<string, string> };
+    assert.equal(manifest.name, "generated");
+    assert.equal(manifest.dependencies["pulumi-servicenow-spokes"], "file:../pack/pulumi-servicenow-spokes-0.1.0.tgz");
+
+    npmInstallOffline(generated, []);
+    const lock = JSON.parse(fs.readFileSync(path.join(generated, "package-lock.json"), "utf8")) as { packages: Record<string, { resolved?: string; version?: string }> };
+    assert.deepEqual(lock.packages["node_modules/pulumi-servicenow-spokes"]?.resolved, "file:../pack/pulumi-servicenow-spokes-0.1.0.tgz");
+    // The program compiles against the package npm installed from the tarball.
+    execFileSync(path.join(generated, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", generated], { stdio: "pipe" });
+    assert.ok(!`${scan.stdout}${scan.stderr}${stackFile}`.includes(emulator.admin.password), "the admin password appears in plaintext");
+  });
+
+  it("a stack without settings: the error names the file it looked in", async () => {
+    const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "staging", "--out", "../staging"], project, env);
+    assert.equal(scan.code, 2, scan.stdout);
+    assert.match(scan.stderr, /stack staging: Invalid ServiceNow provider configuration:\n- `servicenow:instanceUrl` is not set\..*\nLooked in \S*\/acme\/Pulumi\.staging\.yaml, then the environment\. Run the `pulumi config set` commands above with `--stack staging` in \S*\/acme\.\n/s);
+  });
+
+  it("a sign-in setting the provider treats as secret is never copied into the new project, even when set in plain text", async () => {
+    const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "plain", "--out", "../plain"], project, env);
+    assert.equal(scan.code, 0, scan.stderr + scan.stdout);
+    const stackFile = fs.readFileSync(path.join(root, "plain", "Pulumi.plain.yaml"), "utf8");
+    assert.match(stackFile, /servicenow:username: "admin"/);
+    assert.ok(!stackFile.includes(emulator.admin.password) && !scan.stdout.includes(emulator.admin.password), "the admin password was copied");
+    assert.match(scan.stdout, /pulumi config set --secret --stack plain --cwd "\.\.\/plain" servicenow:password/);
+  });
+
+  it("refuses a second project of the same name, whose stacks would be the first one's", async () => {
+    const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "dev", "--out", "../again", "--project", "acme"], project, env);
+    assert.equal(scan.code, 2, scan.stdout);
+    assert.match(scan.stderr, /again would be a second project named acme beside the one in \S*\/acme, sharing its stacks: name the new project with --project <name>\./);
+    assert.ok(!fs.existsSync(path.join(root, "again")), "nothing is written when the scan cannot run");
+  });
+
+  it("run outside the project: the error says where it looked and that settings come from the folder it runs in, not --out", async () => {
+    const scan = await run(process.execPath, [scanBin(), "scan", "--stack", "dev", "--out", "acme-out"], root, env);
+    assert.equal(scan.code, 2, scan.stdout);
+    assert.match(scan.stderr, /Looked in .* \(no Pulumi\.yaml there, so no stack settings\), then the environment\. The scan reads each stack's servicenow:\* settings from the Pulumi project in the folder it runs in, not from --out/);
+  });
+});
+
+/** Environment without SERVICENOW_* / SN_* variables, so only the stacks' settings can sign in. */
+function withoutSignInVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^(SERVICENOW|SN)_/.test(name)));
+}
+
+/**
+ * `npm install --offline` in `dir`, with the registry's packages already there: a hard-linked
+ * copy of this repository's node_modules, less this package and npm's record of that tree.
+ */
+function npmInstallOffline(dir: string, packages: readonly string[]): void {
+  execFileSync("cp", ["-al", path.join(repoRoot, "node_modules"), path.join(dir, "node_modules")]);
+  for (const own of ["pulumi-servicenow-spokes", ".package-lock.json"]) fs.rmSync(path.join(dir, "node_modules", own), { recursive: true, force: true });
+  execFileSync("npm", ["install", "--offline", "--legacy-peer-deps", "--no-audit", "--no-fund", ...packages], { cwd: dir, stdio: "pipe" });
 }
