@@ -36,6 +36,9 @@ const key = new snow.RestApiKey("api-key", {
   userSysId: user.sysId,
   expiresAt: config.get("apiKeyExpiresAt"), // UTC "YYYY-MM-DD HH:mm:ss"; omitted: no expiry
   rotation: config.get("apiKeyRotation"), // change it to replace the key and get a new token
+  // Omitted: generated. Set it (`pulumi config set --secret external-tool:apiKeyToken ...`) when
+  // runs use --debug: the CLI masks secret config in that log, not a generated output.
+  token: config.getSecret("apiKeyToken"),
 });
 
 export const clientId = client.clientId;

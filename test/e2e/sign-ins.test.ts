@@ -89,6 +89,19 @@ describe("seeds/003: the external tool's three sign-ins through the real Pulumi 
     stack.assertNoPlaintext({ ...secrets, token, rotated }, await project.exportedState());
   });
 
+  it("a token set from secret config is used as is, and stays out of `--debug` output too", async () => {
+    // A generated token is an output only, and the SDK's `--debug` log of the engine's answer
+    // prints outputs; the CLI masks the values of secret config there, so this one never shows.
+    const { project } = stack;
+    const mine = "now_from-secret-config-0123456789abcdefghij";
+    await project.must(["config", "set", "--secret", "external-tool:apiKeyToken", mine]);
+    const up = stack.keep(await project.up());
+    assert.doesNotMatch(up.output, /replaced/, "a new token is rewritten in place");
+    await assertSignedInAsTheUser("API key from config", { "x-sn-apikey": mine });
+    stack.keep(await project.must(["preview", "--refresh", "--debug", "--non-interactive"]));
+    stack.assertNoPlaintext({ ...secrets, mine }, await project.exportedState());
+  });
+
   it("destroy leaves the instance as it was", async () => {
     const { emulator, project } = stack;
     stack.keep(await project.destroy());
