@@ -8,6 +8,10 @@ import type { TableApi } from "../../provider/client/table-api";
  * (scopes, profiles, attribute values) go with their parents by the instance's own cascade.
  */
 const byPrefix: readonly { table: string; column: string; prefix: string }[] = [
+  // An access policy first: a leftover one could refuse the sign-ins of the rest.
+  { table: "sys_api_access_policy", column: "name", prefix: "pulumi-conf-" },
+  { table: "api_key", column: "name", prefix: "pulumi-conf-" },
+  { table: "inbound_auth_profile", column: "name", prefix: "pulumi-conf-" },
   { table: "http_connection", column: "name", prefix: "pulumi-conf-" },
   { table: "sys_alias", column: "id", prefix: "x_pulumi_conf." },
   { table: "discovery_credentials", column: "name", prefix: "pulumi-conf-" },

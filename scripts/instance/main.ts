@@ -3,7 +3,7 @@
  * Set SERVICENOW_TEST_INSTANCE_URL and the provider's SERVICENOW_* sign-in variables; without
  * them it runs against an emulator it starts (that is how CI keeps it runnable). It removes the
  * leftovers of earlier runs, probes what the provider assumes (client-chosen sys_ids, password2
- * read-back, ignored unknown columns, where attribute definitions live), runs the conformance
+ * read-back, ignored unknown columns, where attribute definitions live, REST API keys), runs the conformance
  * program (every building block and each active spoke, names under `pulumi-conf-<id>`) through
  * the real CLI (up, no-change refresh, destroy: always, even after a failure or Ctrl-C), and
  * compares the records' columns and formats with an emulator's for the same program. The report
@@ -17,6 +17,7 @@ import { PulumiProject } from "../../test/e2e/pulumi-project";
 import { touchedTables } from "../../test/lifecycle/snapshot";
 import { assertCliInstalled, repoRoot } from "../local-pulumi";
 import { conformanceProgram, spokeAliases, type Spoke } from "./conformance-program";
+import { runApiKeyProbes } from "./api-key-probes";
 import { removeLeftovers } from "./leftovers";
 import { runProbes, type ProbeResult } from "./probes";
 import { compareFormats, formatsOf, type TableFormats } from "./record-formats";
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   try {
     console.log(`Conformance run ${prefix} against ${target.url} (${target.kind}).`);
     const leftovers = await removeLeftovers(target.api);
-    const probes: ProbeResult[] = await runProbes(target.api, prefix);
+    const probes: ProbeResult[] = [...(await runProbes(target.api, prefix)), ...(await runApiKeyProbes(target.api, prefix))];
     const spokes = await activeSpokes(target);
     const program = conformanceProgram(prefix, spokes);
     const run = await runProgram(target, program);

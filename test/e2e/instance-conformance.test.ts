@@ -24,6 +24,8 @@ describe("npm run test:instance against the emulator", function () {
     assert.equal(report.kind, "emulator");
     assert.deepEqual(report.activeSpokes, ["sumtotal", "qualtrics", "okta"]);
     assert.ok(report.probes.length >= 5 && report.probes.every((probe: { holds: boolean }) => probe.holds), JSON.stringify(report.probes));
+    const tokenProbe = report.probes.find((probe: { check: string }) => probe.check.startsWith("a token set by the client"));
+    assert.equal(tokenProbe?.outcome, "answered 200", "the REST API key probes ran and a client-set token signed in");
     assert.deepEqual(report.steps.map((step: { step: string; ok: boolean }) => [step.step, step.ok]), [
       ["pulumi up", true],
       ["pulumi preview --refresh --expect-no-changes", true],
