@@ -140,5 +140,4 @@ export const restApiKeyKind = defineKind({
       );
     }
   },
-  outputs: () => ({ parameterName: "x-sn-apikey" }),
 });

@@ -17,26 +17,24 @@ export interface RestApiKeyArgs {
   readonly apis?: pulumi.Input<pulumi.Input<RestApiName>[]>;
   /** Where the tool sends `x-sn-apikey`: `header` (default) or `query` (a URL parameter). */
   readonly keyIn?: pulumi.Input<"header" | "query">;
-  /**
-   * Other sign-ins the access policies keep accepting for these APIs (an instance's policy
-   * accepts only the profiles it lists). Default `["basic", "oauth"]`.
-   */
-  readonly alsoAccept?: pulumi.Input<pulumi.Input<"basic" | "oauth">[]>;
   /** Any label; changing it replaces the key, so the tool gets a new token (e.g. `"2026-12"`). */
   readonly rotation?: pulumi.Input<string>;
   /** Generated when omitted (and then only an output). At least 32 characters. */
   readonly token?: pulumi.Input<string>;
   readonly adopt?: pulumi.Input<boolean>;
+  /**
+   * Other sign-ins the access policies keep accepting for these APIs (an instance's policy
+   * accepts only the profiles it lists). Default `["basic", "oauth"]`; `[]`: the key only.
+   */
+  readonly alsoAccept?: pulumi.Input<pulumi.Input<"basic" | "oauth">[]>;
 }
 
 /** A REST API key for a user (token-based authentication, `x-sn-apikey`), with its profile and access policies (seeds/003). */
 export class RestApiKey extends ServiceNowResource {
-  /** The token the tool sends as `x-sn-apikey`. Secret. */
+  /** The token the tool sends as `x-sn-apikey` (header, or URL parameter with `keyIn: "query"`). Secret. */
   declare readonly token: pulumi.Output<string>;
-  /** `x-sn-apikey`: the header (or query parameter) that carries the token. */
-  declare readonly parameterName: pulumi.Output<string>;
 
   constructor(name: string, args: RestApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    super(restApiKeyKind, name, args, opts, ["token", "parameterName"]);
+    super(restApiKeyKind, name, args, opts, ["token"]);
   }
 }
