@@ -56,11 +56,15 @@ function requireAdmin(req: TableRequest, op: WriteOperation): void {
   if (!req.principal.isAdmin) throw aclDenied(op);
 }
 
-/** The table's read roles (schema.ts, TableDef.readRoles): admins, or a user with one of them. */
+/**
+ * The table's read roles (schema.ts, TableDef.readRoles): admins, or a user with one of them.
+ * A refused list is the read ACL's 403; a refused record is the 404 whose detail says "or ACL
+ * restricts the record retrieval", so a record cannot be told apart from a missing one.
+ */
 function requireReader(store: Store, req: TableRequest): void {
   const roles = store.schema.readRoles(req.table);
   if (roles === undefined || req.principal.isAdmin || roles.some((role) => req.principal.roles.includes(role))) return;
-  throw aclDenied("Read");
+  throw req.sysId === undefined ? aclDenied("Read") : noRecord();
 }
 
 const intParam = (params: URLSearchParams, name: string, fallback: number, min: number): number => {

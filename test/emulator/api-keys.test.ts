@@ -32,6 +32,8 @@ describe("emulator REST API keys (x-sn-apikey)", () => {
     const keys = await get("/api/now/v2/table/api_key", { "x-sn-apikey": token });
     assert.equal(keys.status, 403);
     assert.deepEqual(await keys.json(), READ_DENIED);
+    const ownKey = await get(`/api/now/table/api_key/${keySysId}`, { "x-sn-apikey": token });
+    assert.equal(ownKey.status, 404, "a record the user may not read looks missing, as the instance's 404 detail says");
     const write = await fetch(`${sn.url}/api/now/table/incident`, { method: "POST", headers: { "x-sn-apikey": token, "content-type": "application/json" }, body: "{}" });
     assert.equal(write.status, 403);
   });
