@@ -6,27 +6,27 @@ import { ServiceNowResource } from "./servicenow-resource";
 export interface RestApiKeyArgs {
   /** The key's name (at most 80 characters); its profile and policies are named after it. */
   readonly name: pulumi.Input<string>;
-  readonly description?: pulumi.Input<string>;
-  /** The user the key signs in as, with that user's roles: typically an `IntegrationUser`'s `sysId`. */
-  readonly userSysId: pulumi.Input<string>;
-  /** Default true. */
-  readonly active?: pulumi.Input<boolean>;
-  /** UTC, `YYYY-MM-DD HH:mm:ss`, in the future. Default: the key does not expire. */
-  readonly expiresAt?: pulumi.Input<string>;
   /** The REST APIs the key may call. Default `["table"]`. */
   readonly apis?: pulumi.Input<pulumi.Input<RestApiName>[]>;
+  /** The user the key signs in as, with that user's roles: typically an `IntegrationUser`'s `sysId`. */
+  readonly userSysId: pulumi.Input<string>;
   /** Where the tool sends `x-sn-apikey`: `header` (default) or `query` (a URL parameter). */
   readonly keyIn?: pulumi.Input<"header" | "query">;
-  /** Any label; changing it replaces the key, so the tool gets a new token (e.g. `"2026-12"`). */
-  readonly rotation?: pulumi.Input<string>;
-  /** Generated when omitted (and then only an output). At least 32 characters. */
-  readonly token?: pulumi.Input<string>;
-  readonly adopt?: pulumi.Input<boolean>;
+  /** UTC, `YYYY-MM-DD HH:mm:ss`, in the future. Default: the key does not expire. */
+  readonly expiresAt?: pulumi.Input<string>;
+  /** Default true. */
+  readonly active?: pulumi.Input<boolean>;
+  readonly description?: pulumi.Input<string>;
   /**
    * Other sign-ins the access policies keep accepting for these APIs (an instance's policy
    * accepts only the profiles it lists). Default `["basic", "oauth"]`; `[]`: the key only.
    */
   readonly alsoAccept?: pulumi.Input<pulumi.Input<"basic" | "oauth">[]>;
+  /** Any label; changing it replaces the key, so the tool gets a new token (e.g. `"2026-12"`). */
+  readonly rotation?: pulumi.Input<string>;
+  /** Generated when omitted (and then only an output). At least 32 characters. */
+  readonly token?: pulumi.Input<string>;
+  readonly adopt?: pulumi.Input<boolean>;
 }
 
 /** A REST API key for a user (token-based authentication, `x-sn-apikey`), with its profile and access policies (seeds/003). */
