@@ -1,9 +1,11 @@
 /**
  * Sign-in: basic auth against sys_user, bearer tokens from `/oauth_token.do` (grants password,
- * refresh_token, client_credentials), and `x-sn-apikey`. Roles come from sys_user_has_role on
- * every request, so a role removed behind the emulator's back takes effect at once.
+ * refresh_token, client_credentials), and `x-sn-apikey`: the emulator's fixed key (admin), or a
+ * REST API key record (its user, see api-keys.ts). Roles come from sys_user_has_role on every
+ * request, so a role removed behind the emulator's back takes effect at once.
  */
 import { randomBytes } from "node:crypto";
+import { API_KEY_PARAMETER, ApiKeys, apiPathOf } from "./api-keys";
 import { notAuthenticated, oauthDenied } from "./errors";
 import { ADMIN_USER, CLIENT_CREDENTIALS_PROPERTY } from "./seed";
 import type { Store, StoredRecord } from "./store";
@@ -12,6 +14,8 @@ export interface Principal {
   readonly sysId: string;
   readonly userName: string;
   readonly isAdmin: boolean;
+  /** Role names, for the tables' read roles (schema.ts). */
+  readonly roles: readonly string[];
 }
 
 interface Grant {
@@ -35,21 +39,29 @@ export class Auth {
   private readonly refreshTokens = new Map<string, Grant>();
   /** Checked basic-auth headers: the stored password cipher they matched (a rewrite invalidates). */
   private readonly basicCache = new Map<string, { user: string; cipher: string }>();
+  private readonly apiKeys: ApiKeys;
 
   constructor(
     private readonly store: Store,
     private readonly apiKey: string,
     private readonly tokenLifetimeSeconds: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.apiKeys = new ApiKeys(store, now);
+  }
 
-  /** The user a request signs in as; throws the 401 answer otherwise. */
-  authenticate(headers: { authorization?: string; "x-sn-apikey"?: string | string[] }): Principal {
-    const key = headers["x-sn-apikey"];
+  /**
+   * The user a request signs in as; throws the 401 answer otherwise. `url` (path and query) is
+   * where a REST API key may travel and what its access policy must allow.
+   */
+  authenticate(headers: { authorization?: string; "x-sn-apikey"?: string | string[] }, url?: URL): Principal {
+    const key = headers[API_KEY_PARAMETER];
     if (typeof key === "string" && key !== "") {
-      if (key !== this.apiKey) throw notAuthenticated();
-      return this.principal(this.store.findBy("sys_user", "user_name", ADMIN_USER)[0]);
+      if (key === this.apiKey) return this.principal(this.store.findBy("sys_user", "user_name", ADMIN_USER)[0]);
+      return this.principal(this.apiKeys.userFor(key, "auth_header", apiPathOf(url?.pathname ?? "")));
     }
+    const queryKey = url?.searchParams.get(API_KEY_PARAMETER) ?? "";
+    if (queryKey !== "") return this.principal(this.apiKeys.userFor(queryKey, "query_parameter", apiPathOf(url?.pathname ?? "")));
     const header = headers.authorization ?? "";
     const space = header.indexOf(" ");
     const scheme = header.slice(0, space).toLowerCase();
@@ -147,7 +159,7 @@ export class Auth {
 
   private principal(user: StoredRecord | undefined): Principal {
     if (!this.usable(user)) throw notAuthenticated();
-    const roles = this.store.findBy("sys_user_has_role", "user", user.sysId).map((r) => this.store.get("sys_user_role", r.values.role)?.values.name);
-    return { sysId: user.sysId, userName: user.values.user_name, isAdmin: roles.includes("admin") };
+    const roles = this.store.findBy("sys_user_has_role", "user", user.sysId).flatMap((r) => this.store.get("sys_user_role", r.values.role)?.values.name ?? []);
+    return { sysId: user.sysId, userName: user.values.user_name, isAdmin: roles.includes("admin"), roles };
   }
 }

@@ -3,6 +3,7 @@
  * it comes from; everything else about writes is generic (store.ts).
  */
 import { randomBytes } from "node:crypto";
+import { newApiKeyToken } from "./api-keys";
 import { operationFailed } from "./errors";
 import { newSysId, type RuleHooks, type Store, type WriteContext } from "./store";
 
@@ -41,6 +42,8 @@ export function businessRules(store: Store, instanceUrl: string): RuleHooks {
         throw operationFailed(SECOND_DEFAULT_PROFILE);
       }
       if (isA(className, "http_connection")) deriveHost(values.connection_url, values, values.host !== "", values.protocol !== "");
+      // A REST API key gets its token from the instance unless the insert sets one.
+      if (isA(className, "api_key") && values.token === "") values.token = store.secrets.seal(newApiKeyToken());
     },
 
     afterInsert(record, ctx: WriteContext) {

@@ -30,6 +30,11 @@ export interface TableDef {
   readonly display?: string;
   /** Fields this table adds to its parent's. */
   readonly fields: Readonly<Record<string, FieldDef>>;
+  /**
+   * Who may read the table besides `admin` (a minimal read ACL, docs/emulator.md): absent, any
+   * signed-in user; `[]`, admins only; else users with one of these roles. Inherited.
+   */
+  readonly readRoles?: readonly string[];
 }
 
 const str: FieldDef = { type: "string" };
@@ -37,6 +42,7 @@ const bool: FieldDef = { type: "boolean" };
 const yes: FieldDef = { type: "boolean", default: "true" };
 const int: FieldDef = { type: "integer" };
 const secret: FieldDef = { type: "password2" };
+const dateTime: FieldDef = { type: "glide_date_time" };
 const ref = (table: string, onDelete: "delete" | "clear" = "clear"): FieldDef => ({ type: "reference", reference: table, onDelete });
 
 /** Maintained by the instance on every table; never written by a client. */
@@ -215,6 +221,47 @@ export const TABLES: readonly TableDef[] = [
     name: "sys_user_has_role",
     fields: { user: ref("sys_user", "delete"), role: ref("sys_user_role", "delete") },
   },
+  // Token-based authentication for inbound REST (plugin com.glide.tokenbased_auth). Labels from
+  // ServiceNowDocs (platform-security/authentication/configure-api-key.md); table and column
+  // names seen in public setup scripts, not in the documentation (docs/resources.md, RestApiKey).
+  { name: "sys_token_auth_parameter", display: "parameter_name", readRoles: [], fields: { parameter_name: str, type: str, prefix: str } },
+  { name: "inbound_auth_profile", display: "name", readRoles: [], fields: { name: str, active: yes } },
+  { name: "http_key_auth", parent: "inbound_auth_profile", fields: { auth_parameter: ref("sys_token_auth_parameter") } },
+  { name: "std_http_auth", parent: "inbound_auth_profile", fields: { type: str } },
+  {
+    name: "api_key",
+    display: "name",
+    readRoles: [],
+    fields: { name: str, description: str, active: yes, user: ref("sys_user", "delete"), auth_scope: str, token: secret, expires: dateTime },
+  },
+  {
+    name: "sys_api_access_policy",
+    display: "name",
+    readRoles: [],
+    fields: {
+      name: str,
+      active: yes,
+      api: str,
+      api_path: str,
+      http_method: str,
+      version: str,
+      api_resource: str,
+      apply_all: bool,
+      apply_all_methods: bool,
+      apply_all_resources: bool,
+      apply_all_versions: bool,
+      apply_all_tables: bool,
+      apply_global: bool,
+    },
+  },
+  {
+    name: "sys_auth_profile_mapping",
+    readRoles: [],
+    fields: { api_access_policy: ref("sys_api_access_policy", "delete"), inbound_auth_profile: ref("inbound_auth_profile", "delete") },
+  },
+  // What an external tool reads (seeds/003: the data behind WorkBoard's key results); the
+  // itil role may read it, which the sign-in tests use.
+  { name: "incident", display: "number", readRoles: ["itil"], fields: { number: str, short_description: str, priority: str, state: str } },
 ];
 
 /** The tables with inheritance resolved. */
@@ -278,6 +325,15 @@ export class Schema {
 
   field(table: string, name: string): FieldDef | undefined {
     return this.fields(table).get(name);
+  }
+
+  /** The table's read roles (see TableDef.readRoles), from the nearest table that sets them. */
+  readRoles(table: string): readonly string[] | undefined {
+    for (const t of this.ancestry(table)) {
+      const roles = this.tables.get(t)?.readRoles;
+      if (roles !== undefined) return roles;
+    }
+    return undefined;
   }
 
   displayField(table: string): string {

@@ -72,7 +72,7 @@ function route(parts: ServerParts, req: IncomingMessage, url: URL, body: string)
   const third = thirdPartyReply({ method, path: url.pathname, headers: req.headers, body }, parts.options.thirdParty);
   if (third !== undefined) return third;
   if (url.pathname.startsWith("/api/now/")) {
-    const principal = parts.auth.authenticate(req.headers);
+    const principal = parts.auth.authenticate(req.headers, url);
     const m = TABLE_PATH.exec(url.pathname);
     const table = m === null ? undefined : safeDecode(m[2]);
     const sysId = m?.[3] === undefined ? undefined : safeDecode(m[3]);

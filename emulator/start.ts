@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { seedTokenAuth } from "./api-keys";
 import { Auth } from "./auth";
 import { businessRules } from "./business-rules";
 import { Faults } from "./faults";
@@ -64,6 +65,7 @@ export async function startEmulator(userOptions: EmulatorOptions = {}, logReques
   // Seeding runs before the event loop can deliver a request (no await from here on).
   store.hooks = businessRules(store, url);
   const seeded = seedInstance(store, options.spokes, options.adminPassword, options.aliasTemplates);
+  seedTokenAuth(store);
   const dump = (): Promise<string[]> => serializeSnapshot(meta, store.dump());
   const persister = options.dataFile === undefined ? undefined : new Persister(options.dataFile, dump, warn);
   if (persister !== undefined) {

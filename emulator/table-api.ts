@@ -1,7 +1,7 @@
 /**
  * The Table API (`/api/now/table/{table}[/{sys_id}]`, also under `/api/now/v2/`): list, get,
  * create, partial update (PATCH and PUT), delete. Checks in the instance's order: table, then
- * record, then ACL (writes need the admin role).
+ * record, then ACL (writes need the admin role; reads the table's read roles, if it has any).
  */
 import type { Principal } from "./auth";
 import { aclDenied, invalidJson, methodNotAllowed, noRecord, type WriteOperation } from "./errors";
@@ -56,6 +56,17 @@ function requireAdmin(req: TableRequest, op: WriteOperation): void {
   if (!req.principal.isAdmin) throw aclDenied(op);
 }
 
+/**
+ * The table's read roles (schema.ts, TableDef.readRoles): admins, or a user with one of them.
+ * A refused list is the read ACL's 403; a refused record is the 404 whose detail says "or ACL
+ * restricts the record retrieval", so a record cannot be told apart from a missing one.
+ */
+function requireReader(store: Store, req: TableRequest): void {
+  const roles = store.schema.readRoles(req.table);
+  if (roles === undefined || req.principal.isAdmin || roles.some((role) => req.principal.roles.includes(role))) return;
+  throw req.sysId === undefined ? aclDenied("Read") : noRecord();
+}
+
 const intParam = (params: URLSearchParams, name: string, fallback: number, min: number): number => {
   const n = Number.parseInt(params.get(name) ?? "", 10);
   return Number.isFinite(n) && n >= min ? n : fallback;
@@ -91,6 +102,7 @@ function linkHeader(req: TableRequest, total: number, offset: number, limit: num
 
 export function handleTableRequest(store: Store, req: TableRequest): Reply {
   store.assertTable(req.table);
+  if (req.method === "GET") requireReader(store, req);
   const displayValues = flag(req.params, "sysparm_input_display_value");
   const ctx: WriteContext = { user: req.principal.userName, inputDisplayValue: displayValues, strictDisplayValues: displayValues };
   const render = (values: Record<string, string>): unknown => recordRenderer(store, req.table, renderOptions(req))(values);

@@ -4,6 +4,7 @@ export * from "./resources/http-connection";
 export * from "./resources/credentials";
 export * from "./resources/oauth";
 export * from "./resources/integration-user";
+export * from "./resources/rest-api-key";
 export * from "./resources/table-record";
 export * from "./resources/spokes";
 export { ServiceNowResource } from "./resources/servicenow-resource";

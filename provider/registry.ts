@@ -5,6 +5,7 @@ import { httpConnectionKind } from "./kinds/http-connection";
 import { integrationUserKind } from "./kinds/integration-user";
 import { oauthExternalClientKind } from "./kinds/oauth-external-client";
 import { oauthProviderKind } from "./kinds/oauth-provider";
+import { restApiKeyKind } from "./kinds/rest-api-key";
 import { systemPropertyKind } from "./kinds/system-property";
 import { tableRecordKind } from "./kinds/table-record";
 import { kindProvider } from "./lifecycle/kind-provider";
@@ -32,6 +33,7 @@ export const kinds: readonly ResourceKind<any>[] = [
   oktaConnectionKind,
   oktaOAuthConnectionKind,
   spokeConnectionKind,
+  restApiKeyKind,
 ];
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();

@@ -1,6 +1,7 @@
 // What an external tool that pulls data from ServiceNow needs (seeds/003, e.g. WorkBoard's
-// ServiceNow connector): an OAuth client in the Application Registry for the OAuth sign-in,
-// and a web-service-only user with the itil role for the basic-auth sign-in.
+// ServiceNow connector), for each of its three sign-ins: a web-service-only user with the itil
+// role (basic auth), an OAuth client in the Application Registry (OAuth, as that user), and a
+// REST API key of that user (the "personal access token": header x-sn-apikey).
 import * as pulumi from "@pulumi/pulumi";
 import * as snow from "pulumi-servicenow-spokes";
 
@@ -27,8 +28,24 @@ const user = new snow.IntegrationUser("integration-user", {
   roles: ["itil"],
 });
 
+// Personal access token: a REST API key that signs in as the user, with the user's roles, for
+// the Table API only; its access policy keeps accepting basic auth and OAuth there.
+const key = new snow.RestApiKey("api-key", {
+  name: toolName,
+  description: `${toolName} key results`,
+  userSysId: user.sysId,
+  expiresAt: config.get("apiKeyExpiresAt"), // UTC "YYYY-MM-DD HH:mm:ss"; omitted: no expiry
+  rotation: config.get("apiKeyRotation"), // change it to replace the key and get a new token
+  // Omitted: generated. Set it (`pulumi config set --secret external-tool:apiKeyToken ...`) when
+  // runs use --debug: the CLI masks secret config in that log, not a generated output.
+  token: config.getSecret("apiKeyToken"),
+});
+
 export const clientId = client.clientId;
 export const tokenUrl = client.tokenUrl;
 export const oauthClientSysId = client.sysId;
 export const userName = user.userName;
 export const userSysId = user.sysId;
+// Secret: `pulumi stack output --show-secrets apiKey`, then give it to the tool.
+export const apiKey = key.token;
+export const apiKeySysId = key.sysId;

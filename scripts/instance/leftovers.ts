@@ -1,4 +1,5 @@
 import { startsWith } from "../../provider/client/encoded-query";
+import { isInvalidTableError } from "../../provider/client/errors";
 import type { TableApi } from "../../provider/client/table-api";
 
 /**
@@ -8,6 +9,10 @@ import type { TableApi } from "../../provider/client/table-api";
  * (scopes, profiles, attribute values) go with their parents by the instance's own cascade.
  */
 const byPrefix: readonly { table: string; column: string; prefix: string }[] = [
+  // An access policy first: a leftover one could refuse the sign-ins of the rest.
+  { table: "sys_api_access_policy", column: "name", prefix: "pulumi-conf-" },
+  { table: "api_key", column: "name", prefix: "pulumi-conf-" },
+  { table: "inbound_auth_profile", column: "name", prefix: "pulumi-conf-" },
   { table: "http_connection", column: "name", prefix: "pulumi-conf-" },
   { table: "sys_alias", column: "id", prefix: "x_pulumi_conf." },
   { table: "discovery_credentials", column: "name", prefix: "pulumi-conf-" },
@@ -19,7 +24,9 @@ const byPrefix: readonly { table: string; column: string; prefix: string }[] = [
 export async function removeLeftovers(api: TableApi): Promise<string[]> {
   const removed: string[] = [];
   for (const { table, column, prefix } of byPrefix) {
-    for (const record of await api.list(table, startsWith(column, prefix), { fields: ["sys_id", column] })) {
+    // A table of a plugin the instance lacks (token-based authentication) has no leftovers.
+    const found = await api.list(table, startsWith(column, prefix), { fields: ["sys_id", column] }).catch((error: unknown) => (isInvalidTableError(error) ? [] : Promise.reject(error)));
+    for (const record of found) {
       await api.delete(table, record.sys_id ?? "");
       removed.push(`${table}/${record.sys_id} (${record[column]})`);
     }

@@ -17,6 +17,7 @@ const secrets = {
   "e2e:oktaClientSecret": "e2e-okta-client-secret-9e9e",
   "e2e:toolSecret": "e2e-tool-client-secret-5150",
   "e2e:plainKey": "e2e-plain-text-key-6060",
+  "e2e:restApiKeyToken": "now_e2e-rest-api-key-token-0123456789ab",
 };
 
 const program = fs.readFileSync(path.join(repoRoot, "test", "e2e", "programs", "every-kind.ts"), "utf8");
@@ -39,7 +40,7 @@ describe("real Pulumi CLI: every resource kind", function () {
   it("up creates every resource; preview and preview --refresh then show no changes", async () => {
     const { project } = stack;
     const up = keep(await project.up());
-    assert.match(up.output, /\+ 18 created/, up.output);
+    assert.match(up.output, /\+ 19 created/, up.output);
     const outputs = await project.outputs();
     assert.match(String(outputs.sumTotal), /^[0-9a-f]{32}$/);
     assert.match(String(outputs.finishSignInUrl), /oauth_2_0_credentials\.do\?sys_id=[0-9a-f]{32}$/);

@@ -106,8 +106,11 @@ const examples: Readonly<Record<string, ExampleCase>> = {
       { table: "oauth_entity", query: "name=WorkBoard", fields: { type: "client", redirect_url: "https://www.myworkboard.com/wb/oauth/servicenow" } },
       { table: "sys_user", query: "user_name=svc.workboard", fields: { web_service_access_only: "true" } },
       { table: "sys_user_has_role", query: "user.user_name=svc.workboard^role.name=itil" },
+      { table: "api_key", query: "name=WorkBoard^user.user_name=svc.workboard", fields: { active: "true", description: "WorkBoard key results" } },
+      { table: "sys_api_access_policy", query: "name=WorkBoard (Table API)", fields: { api_path: "now/table" } },
     ],
     outputs: (o) => {
+      assert.equal(o.apiKey, "[secret]");
       assert.match(String(o.clientId), /^\S{8,}$/);
       assert.match(String(o.tokenUrl), /\/oauth_token\.do$/);
       assert.equal(o.userName, "svc.workboard");

@@ -20,6 +20,7 @@ export const validInputs: Record<string, Record<string, unknown>> = {
   OAuthProvider: { name: "Acme OAuth", clientId: "0oa1b2c3d4", clientSecret: secretValue("provider"), tokenUrl: "https://login.acme.com/oauth2/token", scopes: ["read"] },
   OAuthExternalClient: { name: "Terraform Cloud", clientSecret: secretValue("external"), redirectUrl: "https://tool.example.com/callback" },
   IntegrationUser: { userName: "svc.terraform", password: secretValue("user"), roles: ["itil"], firstName: "Terraform" },
+  RestApiKey: { name: "WorkBoard", userSysId: "0123456789abcdef0123456789abcdef", expiresAt: "2099-06-30 00:00:00", apis: ["table"], token: secretValue("restapikey") },
   TableRecord: { table: "u_acme_settings", fields: { u_name: "default", u_level: "3" }, key: ["u_name"], secretFields: { u_token: secretValue("field") } },
   SumTotalConnection: { connectionUrl: "https://acme.sumtotal.host", oauthEntityName: "SumTotal OAuth", oauthClientId: "servicenow-client", oauthClientSecret: secretValue("sumtotal") },
   QualtricsConnection: {
@@ -166,6 +167,8 @@ const misspellings: readonly [string, string, string][] = [
   ["TableRecord", "keys", "key"],
   ["ConnectionAlias", "multipleConnection", "multipleConnections"],
   ["OktaConnection", "credentialId", "credentialSysId"],
+  ["RestApiKey", "expires", "expiresAt"],
+  ["RestApiKey", "api", "apis"],
 ];
 
 const misspeltCases: BadInput[] = misspellings.map(([kind, wrong, meant]) =>
@@ -242,6 +245,17 @@ const writtenCases: BadInput[] = [
   bad("HttpConnection", "an attribute key that is not a column", { attributes: { "X-API-TOKEN": secretValue("a") } }, "attributes.X-API-TOKEN", /attribute column names/),
   bad("HttpConnection", "a blank attribute value", { attributes: { x_api_token: " " } }, "attributes.x_api_token", /must not be empty/),
   bad("OAuth2Credential", "a profile that is not a sys_id", { oauthEntityProfileSysId: "Acme OAuth" }, "oauthEntityProfileSysId", /32 lowercase hex/),
+  // REST API keys (a user that does not exist is found by preflight: test/lifecycle/rest-api-key.test.ts).
+  bad("RestApiKey", "an expiry in the past", { expiresAt: "2020-01-01 00:00:00" }, "expiresAt", /is in the past/),
+  bad("RestApiKey", "an expiry in ISO form", { expiresAt: "2099-06-30T00:00:00Z" }, "expiresAt", /YYYY-MM-DD HH:mm:ss/),
+  bad("RestApiKey", "an expiry that is not a date", { expiresAt: "2099-13-45 00:00:00" }, "expiresAt", /not a real date/),
+  bad("RestApiKey", "an unknown API name", { apis: ["table", "graphql"] }, "apis.1", /must be one of table, attachment, aggregate, import/),
+  bad("RestApiKey", "no API at all", { apis: [] }, "apis", /at least one API/),
+  bad("RestApiKey", "a user that is not a sys_id", { userSysId: "svc.workboard" }, "userSysId", /32 lowercase hex/),
+  bad("RestApiKey", "a token that is too short", { token: `${secretMarker}` }, "token", /at least 32 characters/),
+  bad("RestApiKey", "a key name with a caret", { name: "WorkBoard^ORname=admin" }, "name", /must not contain `\^`/),
+  bad("RestApiKey", "a key name longer than its suffixes allow", { name: "K".repeat(81) }, "name", /at most 80/),
+  bad("RestApiKey", "an unknown sign-in to keep", { alsoAccept: ["saml"] }, "alsoAccept.0", /basic or oauth/),
 ];
 
 export const badInputs: readonly BadInput[] = [...urlCases, ...nameCases, ...misspeltCases, ...writtenCases];

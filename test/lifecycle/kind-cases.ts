@@ -108,6 +108,18 @@ export const kindCases: readonly KindCase[] = [
     conflictsWithoutAdopt: true,
   },
   {
+    kind: "RestApiKey",
+    inputs: (emulator) => ({
+      name: "WorkBoard lifecycle",
+      userSysId: emulator.records("sys_user", "user_name=itil.user")[0]!.sys_id,
+      token: "rest-api-key-token-1-0123456789abcdef",
+    }),
+    update: { description: "WorkBoard key results", expiresAt: "2099-06-30 00:00:00" },
+    drift: { step: "key", fields: { active: false }, input: "active" },
+    secretDrift: { step: "key", column: "token", original: "rest-api-key-token-1-0123456789abcdef" },
+    conflictsWithoutAdopt: true,
+  },
+  {
     kind: "TableRecord",
     inputs: () => ({ table: "sys_properties", fields: { name: "x_acme.table_record", value: "1" }, key: ["name"] }),
     update: { fields: { name: "x_acme.table_record", value: "2" } },

@@ -13,6 +13,10 @@ export const touchedTables = [
   "sys_properties",
   "sys_user",
   "sys_user_has_role",
+  "inbound_auth_profile",
+  "api_key",
+  "sys_api_access_policy",
+  "sys_auth_profile_mapping",
 ];
 
 /**

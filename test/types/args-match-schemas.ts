@@ -10,6 +10,7 @@ import type { httpConnectionKind } from "../../provider/kinds/http-connection";
 import type { integrationUserKind } from "../../provider/kinds/integration-user";
 import type { oauthExternalClientKind } from "../../provider/kinds/oauth-external-client";
 import type { oauthProviderKind } from "../../provider/kinds/oauth-provider";
+import type { restApiKeyKind } from "../../provider/kinds/rest-api-key";
 import type { systemPropertyKind } from "../../provider/kinds/system-property";
 import type { tableRecordKind } from "../../provider/kinds/table-record";
 import type { ResourceKind } from "../../provider/lifecycle/resource-kind";
@@ -48,4 +49,5 @@ export const argsMatchSchemas: [
   Matches<args.OktaConnectionArgs, typeof oktaConnectionKind>,
   Matches<args.OktaOAuthConnectionArgs, typeof oktaOAuthConnectionKind>,
   Matches<args.SpokeConnectionArgs, typeof spokeConnectionKind>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Matches<args.RestApiKeyArgs, typeof restApiKeyKind>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

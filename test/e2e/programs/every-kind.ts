@@ -36,7 +36,10 @@ export const oauthCredential = new snow.OAuth2Credential("oauth-credential", { n
 
 const externalClient = new snow.OAuthExternalClient("external-client", { name: "E2E tool", clientSecret: config.requireSecret("toolSecret") });
 export const externalClientId = externalClient.clientId;
-export const integrationUser = new snow.IntegrationUser("integration-user", { userName: "svc.e2e", password: config.requireSecret("userPassword"), roles: ["itil"] }).sysId;
+const user = new snow.IntegrationUser("integration-user", { userName: "svc.e2e", password: config.requireSecret("userPassword"), roles: ["itil"] });
+export const integrationUser = user.sysId;
+// The token from secret config, so that the --debug scan below covers it (a generated one is an output only).
+export const restApiKey = new snow.RestApiKey("rest-api-key", { name: "E2E key", userSysId: user.sysId, expiresAt: "2099-01-01 00:00:00", token: config.requireSecret("restApiKeyToken") }).sysId;
 
 export const tableRecord = new snow.TableRecord("table-record", { table: "sys_properties", fields: { name: "x_e2e.table_record", value: "1" }, key: ["name"] }).sysId;
 
