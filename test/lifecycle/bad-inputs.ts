@@ -193,6 +193,12 @@ const writtenCases: BadInput[] = [
   bad(okta, "a token URL on another host", { tokenUrl: "https://collector.example.com/oauth2/v1/token" }, "tokenUrl", /not on a domain of Okta/),
   bad(okta, "an authorization URL on another host", { authorizationUrl: "https://collector.example.com/authorize" }, "authorizationUrl", /not on a domain of Okta/),
   bad(okta, "a revoke URL on another host", { revokeUrl: "https://collector.example.com/revoke" }, "revokeUrl", /not on a domain of Okta/),
+  // The admin console's host, copied from the browser: the org URL is the same without -admin.
+  bad("OktaConnection", "the admin console's URL", { connectionUrl: "https://acme-admin.okta.com" }, "connectionUrl", /acme-admin\.okta\.com, Okta's admin console: use https:\/\/acme\.okta\.com, the org URL without -admin/),
+  bad("OktaConnection", "a preview org's admin console", { connectionUrl: "https://acme-admin.oktapreview.com" }, "connectionUrl", /use https:\/\/acme\.oktapreview\.com, the org URL without -admin/),
+  bad("OktaApiKeyCredential", "a verification URL on the admin console", { verifyAtOrgUrl: "https://acme-admin.okta-emea.com" }, "verifyAtOrgUrl", /use https:\/\/acme\.okta-emea\.com, the org URL/),
+  bad(okta, "an org URL on the admin console", { connectionUrl: "https://dev-123456-admin.okta.com" }, "connectionUrl", /use https:\/\/dev-123456\.okta\.com, the org URL/),
+  bad(okta, "a token URL on the admin console", { tokenUrl: "https://acme-admin.okta.com/oauth2/v1/token" }, "tokenUrl", /Okta's admin console/),
   bad(okta, "a custom domain that is not the one used", { customDomain: "login.acme.com", tokenUrl: "https://login.other.com/oauth2/v1/token" }, "tokenUrl", /login\.other\.com/),
   bad("SumTotalConnection", "a token URL on another host than the site", { oauthTokenUrl: "https://collector.example.com/apisecurity/connect/token" }, "oauthTokenUrl", /not on the host of `connectionUrl`/),
   bad("SumTotalConnection", "a customDomain with a path", { customDomain: "acme.sumtotal.host/x" }, "customDomain", /lowercase host name/),
