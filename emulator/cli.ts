@@ -26,6 +26,9 @@ Emulates the parts of a ServiceNow instance that pulumi-servicenow-spokes uses.
   --slow-body-ms <n>         write each answer over n ms (default 0)
   --split-every-caret        queries read ^^ as two separators, not a literal ^
   --ignore-case              queries compare strings without regard to case
+  --ignore-client-sys-ids    POSTs get a random sys_id even when the body asks for one
+  --without-columns <list>   columns this instance lacks, comma-separated table.column
+                             (e.g. sys_user.identity_type, as on older releases)
   --quiet                    print nothing but the ready line
   --help                     this text
 
@@ -60,6 +63,8 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
       "slow-body-ms": { type: "string" },
       "split-every-caret": { type: "boolean" },
       "ignore-case": { type: "boolean" },
+      "ignore-client-sys-ids": { type: "boolean" },
+      "without-columns": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -88,6 +93,8 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
     tokenLifetimeSeconds: numberFlag(values, "token-lifetime"),
     faults: setFaults,
     queryDialect: { splitEveryCaret: values["split-every-caret"] === true, ignoreCase: values["ignore-case"] === true },
+    ignoreClientSysIds: values["ignore-client-sys-ids"] === true,
+    withoutColumns: values["without-columns"]?.split(",").map((c) => c.trim()).filter((c) => c !== ""),
     quiet: values.quiet === true,
   };
 }

@@ -203,6 +203,8 @@ export const TABLES: readonly TableDef[] = [
       web_service_access_only: bool,
       user_password: secret,
       locked_out: bool,
+      // Newer releases only (an instance without it: EmulatorOptions.withoutColumns).
+      identity_type: { type: "string", choices: { human: "Human", machine: "Machine", ai_agent: "AI Agent", unclassified: "-" } },
     },
   },
   { name: "sys_user_role", display: "name", fields: { name: { type: "string", unique: true } } },
@@ -211,6 +213,15 @@ export const TABLES: readonly TableDef[] = [
     fields: { user: ref("sys_user", "delete"), role: ref("sys_user_role", "delete") },
   },
 ];
+
+/** The tables as an instance that lacks some columns has them (`table.column`, e.g. an older release's sys_user). */
+export function withoutColumns(defs: readonly TableDef[], columns: readonly string[]): readonly TableDef[] {
+  if (columns.length === 0) return defs;
+  return defs.map((def) => {
+    const fields = Object.entries(def.fields).filter(([field]) => !columns.includes(`${def.name}.${field}`));
+    return fields.length === Object.keys(def.fields).length ? def : { ...def, fields: Object.fromEntries(fields) };
+  });
+}
 
 /** The tables with inheritance resolved. */
 export class Schema {

@@ -17,6 +17,8 @@ describe("emulator options", () => {
         okta: { apiToken: "okta-api-token" },
       },
       queryDialect: { splitEveryCaret: false, ignoreCase: false },
+      ignoreClientSysIds: false,
+      withoutColumns: [],
       quiet: false,
       logRequests: false,
     });
@@ -30,5 +32,9 @@ describe("emulator options", () => {
   it("dedupes spokes and rejects unknown ones", () => {
     assert.deepEqual(normalizeOptions({ spokes: ["okta", "okta"] }).spokes, ["okta"]);
     assert.throws(() => normalizeOptions({ spokes: ["jira" as "okta"] }), /Unknown spoke `jira`/);
+  });
+
+  it("refuses a column that is not `table.column`", () => {
+    assert.throws(() => normalizeOptions({ withoutColumns: ["identity_type"] }), /"identity_type" must be `table.column`, such as sys_user.identity_type/);
   });
 });
