@@ -16,7 +16,7 @@ export const integrationUserKind = defineKind({
       .string()
       .regex(/^[A-Za-z0-9._@-]+$/, { message: "must be letters, digits, `.`, `_`, `@` or `-`, such as svc.terraform" })
       .max(columnSize.userName, { message: `must be at most ${columnSize.userName} characters` }),
-    password: secret,
+    password: secret.refine((value) => value.length <= columnSize.password, { message: `must be at most ${columnSize.password} characters (the size of sys_user.user_password)` }),
     firstName: singleLine(columnSize.personName).optional(),
     lastName: singleLine(columnSize.personName).optional(),
     email: z.email({ message: "must be an email address such as svc@example.com" }).max(columnSize.email, { message: `must be at most ${columnSize.email} characters` }).optional(),
