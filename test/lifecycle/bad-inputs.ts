@@ -117,9 +117,9 @@ const urlCases: BadInput[] = urlInputs.flatMap(([kind, input, base]) => {
   return cases;
 });
 
-/** Every input that names a record (and so is looked up by it): [kind, input]. */
-const nameInputs: readonly [string, string][] = [
-  ["ConnectionAlias", "name"],
+/** Every input that names a record (and so is looked up by it): [kind, input, column size (default 100)]. */
+const nameInputs: readonly [string, string, number?][] = [
+  ["ConnectionAlias", "name", 255],
   ["HttpConnection", "connectionName"],
   ["BasicAuthCredential", "name"],
   ["ApiKeyCredential", "name"],
@@ -134,12 +134,12 @@ const nameInputs: readonly [string, string][] = [
   ["SpokeConnection", "credentialName"],
 ];
 
-const nameCases: BadInput[] = nameInputs.flatMap(([kind, input]) => [
+const nameCases: BadInput[] = nameInputs.flatMap(([kind, input, size = 100]) => [
   bad(kind, "a ^ that would add a query condition", { [input]: "Acme^ORname=glide.servlet.uri" }, input, /must not contain `\^`/),
   bad(kind, "only whitespace", { [input]: "   " }, input, /must not be empty/),
   bad(kind, "a trailing newline", { [input]: "Acme OAuth\n" }, input, /control characters/),
   bad(kind, "a leading space", { [input]: " Acme OAuth" }, input, /must not start or end with whitespace/),
-  bad(kind, "more than the column holds", { [input]: "A".repeat(101) }, input, /at most 100 characters/),
+  bad(kind, "more than the column holds", { [input]: "A".repeat(size + 1) }, input, new RegExp(`at most ${size} characters`)),
 ]);
 
 /** Misspelt inputs a user could write: [kind, the misspelling, the input meant]. */
@@ -244,6 +244,12 @@ const writtenCases: BadInput[] = [
   bad(okta, "an empty scope", { scopes: [""] }, "scopes.0", /must not be empty/),
   bad("SystemProperty", "a name with a caret", { name: "x_acme.a^ORname=glide.servlet.uri" }, "name", /dotted property name/),
   bad("SystemProperty", "a name longer than the column", { name: `x_acme.${"a".repeat(100)}` }, "name", /at most 100/),
+  // ServiceNow's own definitions (scripts/servicenow-tables): what an instance would cut or not know.
+  bad("SystemProperty", "a value longer than sys_properties.value", { value: "v".repeat(4001) }, "value", /at most 4000 characters \(the size of sys_properties\.value.*keep a longer text/),
+  bad("SystemProperty", "a type ServiceNow spells otherwise", { type: "time_zone" }, "type", /one of ServiceNow's property types: .*timezone/),
+  bad("ConnectionAlias", "an alias id longer than sys_alias.id", { aliasId: `x_acme.${"a".repeat(250)}` }, "aliasId", /at most 255 characters/),
+  bad("SpokeConnection", "an alias id longer than sys_alias.id", { connectionAlias: `sn_x.${"a".repeat(251)}` }, "connectionAlias", /at most 255 characters/),
+  bad("IntegrationUser", "a password longer than sys_user.user_password", { password: `${secretMarker}${"p".repeat(100)}` }, "password", /at most 100 characters/),
   bad("ConnectionAlias", "an alias id with a caret", { aliasId: "x_acme.a^b" }, "aliasId", /<scope>\.<name>/),
   bad("HttpConnection", "an attribute key that is not a column", { attributes: { "X-API-TOKEN": secretValue("a") } }, "attributes.X-API-TOKEN", /attribute column names/),
   bad("HttpConnection", "a blank attribute value", { attributes: { x_api_token: " " } }, "attributes.x_api_token", /must not be empty/),
