@@ -29,14 +29,23 @@ interface Adopted {
   readonly sysId: string;
 }
 
-export async function keepRestorePoint(api: TableApi, owner: string, adopted: Adopted, current: Readonly<Record<string, string>>): Promise<RestorePoint> {
+/** The size of sys_properties.value in ServiceNow's definition: a longer value is cut on insert. */
+const valueSize = 4000;
+
+/**
+ * The restore point of an earlier run, else a new one. None when the values do not fit in a
+ * property value (a cut one could not be read back): then only state keeps them.
+ */
+export async function keepRestorePoint(api: TableApi, owner: string, adopted: Adopted, current: Readonly<Record<string, string>>): Promise<RestorePoint | undefined> {
   const kept = await findRestorePoint(api, adopted);
   if (kept) return kept;
+  const value = JSON.stringify(current);
+  if (value.length > valueSize) return undefined;
   const asked = ownedSysId(owner, table, { restores: `${adopted.table}/${adopted.sysId}` });
   const created = await api.create(table, {
     sys_id: asked,
     name: nameOf(adopted),
-    value: JSON.stringify(current),
+    value,
     type: "string",
     is_private: "true",
     description: `Values of ${adopted.table}/${adopted.sysId} before Pulumi (pulumi-servicenow-spokes) took it over; given back on destroy.`,

@@ -35,7 +35,29 @@ export async function runProbes(api: TableApi, prefix: string): Promise<ProbeRes
 
   const unknown = await api.create("sys_properties", { name: `${property}.unknown`, value: "1", no_such_column: "x" });
   results.push({ check: "a column the table does not have is ignored silently (write verification catches it)", outcome: unknown.no_such_column === undefined ? "ignored" : `stored ${unknown.no_such_column}`, holds: unknown.no_such_column === undefined });
+  const asked = await api.get("sys_properties", unknown.sys_id ?? "", { fields: ["name", "no_such_column"] });
+  results.push({
+    check: "a column the table does not have is left out of answers, also when asked for (how IntegrationUser sees that identity_type is missing)",
+    outcome: asked === undefined ? "record not found" : "no_such_column" in asked ? `returned ${JSON.stringify(asked.no_such_column)}` : "left out",
+    holds: asked !== undefined && !("no_such_column" in asked),
+  });
   await api.delete("sys_properties", unknown.sys_id ?? "");
+
+  // ServiceNow's definition gives sys_properties.value 4000 characters; the emulator cuts longer values, as instances do.
+  const long = await api.create("sys_properties", { name: `${property}.long`, value: "v".repeat(4001) });
+  results.push({
+    check: "sys_properties.value holds 4000 characters and a longer value is cut, not refused (SystemProperty refuses it in check)",
+    outcome: `stored ${long.value?.length ?? 0} of 4001 characters`,
+    holds: long.value?.length === 4000,
+  });
+  await api.delete("sys_properties", long.sys_id ?? "");
+
+  const user = (await api.list("sys_user", "", { fields: ["identity_type"], limit: 1 }))[0];
+  results.push({
+    check: "sys_user.identity_type exists on this release (IntegrationUser then sets machine; without it, nothing)",
+    outcome: user === undefined ? "no user readable" : "identity_type" in user ? "present" : "absent (an older release)",
+    holds: user !== undefined,
+  });
 
   const vardict = await api.list("var_dictionary", "model_table=sys_alias^element=x_api_token", { limit: 1 }).catch(() => undefined);
   const older = await api.list("sys_connection_attribute", "element=x_api_token", { limit: 1 }).catch(() => undefined);

@@ -60,6 +60,15 @@ for (const ignoreClientSysIds of [false, true]) {
       assert.deepEqual(restorePoints(emulator), []);
     });
 
+    it("keeps no restore point when the old values do not fit in a property value (4000 characters), and destroy still gives them back from state", async () => {
+      const long = "x".repeat(3990);
+      emulator.insert("sys_properties", { name: "x_acme.restore.long", value: long });
+      const created = await lifecycle("SystemProperty").create({ name: "x_acme.restore.long", value: "short", __owner: owner });
+      assert.deepEqual(restorePoints(emulator), []);
+      await lifecycle("SystemProperty").delete(created.id, created.outs);
+      assert.equal(emulator.records("sys_properties", "name=x_acme.restore.long")[0]?.value, long);
+    });
+
     it("costs what it cost before: adoption with a change 4 requests (lookup, restore-point lookup, POST, PATCH)", async () => {
       emulator.insert("sys_properties", { name: "x_acme.restore.count", value: "by hand" });
       emulator.resetStats();
