@@ -4,9 +4,10 @@
  * column its kind (`StringColumn`, ...), max length and choices, as ServiceNow ships them.
  * test/provider/servicenow-tables.test.ts compares the emulator and the kinds with it.
  *
- *   npm pack @servicenow/sdk-core@4.9.0 && tar xzf servicenow-sdk-core-4.9.0.tgz
- *   node dist/scripts/servicenow-tables/extract.js package            # rewrite the JSON
- *   node dist/scripts/servicenow-tables/extract.js package --check    # exit 1 if it is not current
+ * The package is a devDependency (pinned): after changing its version, rewrite the JSON with
+ *   node dist/scripts/servicenow-tables/extract.js [<unpacked package dir>] [--check]
+ * (default: node_modules/@servicenow/sdk-core; `--check` exits 1 when the JSON is not current).
+ * The test also compares the JSON with the installed package.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -45,7 +46,10 @@ export interface ServiceNowTables {
   readonly tables: Readonly<Record<string, TableDefinition>>;
 }
 
-export const jsonPath = path.join(__dirname, "../../../scripts/servicenow-tables/servicenow-tables.json");
+const repoRoot = path.join(__dirname, "../../..");
+export const jsonPath = path.join(repoRoot, "scripts/servicenow-tables/servicenow-tables.json");
+/** Where npm installs the devDependency (its `exports` do not expose package.json to require.resolve). */
+export const installedPackage = path.join(repoRoot, "node_modules/@servicenow/sdk-core");
 
 /** The object literal a property of `object` holds, if it holds one. */
 function property(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
@@ -118,11 +122,9 @@ export function extract(packageDir: string): ServiceNowTables {
 }
 
 if (require.main === module) {
-  const [packageDir, flag] = process.argv.slice(2);
-  if (packageDir === undefined) {
-    process.stderr.write("usage: extract.js <unpacked @servicenow/sdk-core package dir> [--check]\n");
-    process.exit(2);
-  }
+  const args = process.argv.slice(2);
+  const flag = args.includes("--check") ? "--check" : undefined;
+  const packageDir = args.find((arg) => arg !== "--check") ?? installedPackage;
   const json = `${JSON.stringify(extract(packageDir), null, 2)}\n`;
   if (flag === "--check") {
     const current = readFileSync(jsonPath, "utf8") === json;

@@ -1,11 +1,12 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { z } from "zod";
 import { TABLES } from "../../emulator/schema";
 import type { PlannedRecord } from "../../provider/lifecycle/record-plan";
 import { inputNamesOf } from "../../provider/lifecycle/resource-kind";
 import { kinds } from "../../provider/registry";
-import { jsonPath, parseTable, type ColumnDefinition, type ServiceNowTables } from "../../scripts/servicenow-tables/extract";
+import { extract, installedPackage, jsonPath, parseTable, type ColumnDefinition, type ServiceNowTables } from "../../scripts/servicenow-tables/extract";
 import { validInputs } from "../lifecycle/bad-inputs";
 
 /**
@@ -26,8 +27,13 @@ function columnOf(table: string, column: string): ColumnDefinition | undefined {
 const keysOf = (choices: Readonly<Record<string, string>> | undefined) => (choices === undefined ? undefined : Object.keys(choices).sort());
 
 describe("ServiceNow's table definitions", () => {
-  it("are the extraction of @servicenow/sdk-core 4.9.0, and the extractor reads a Table({...}) literal", () => {
-    assert.equal(servicenow.version, "4.9.0");
+  it("are the current extraction of the pinned @servicenow/sdk-core devDependency", () => {
+    const pinned = (JSON.parse(readFileSync(path.join(installedPackage, "../../../package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies["@servicenow/sdk-core"];
+    assert.equal(servicenow.version, pinned);
+    assert.deepEqual(extract(installedPackage), servicenow, "run node dist/scripts/servicenow-tables/extract.js to rewrite servicenow-tables.json");
+  });
+
+  it("come from a Table({...}) literal as the extractor reads it", () => {
     assert.match(servicenow.source, /^@servicenow\/sdk-core /);
     const table = parseTable(`export const t = Table({ name: 't', extends: 'sys_metadata', schema: {
       a: StringColumn({ maxLength: 40, choices: { x: { label: 'X' }, y: 'Y' } }), b: BooleanColumn({}) } })`);
