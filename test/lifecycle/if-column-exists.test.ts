@@ -47,13 +47,17 @@ for (const hasColumn of [true, false]) {
     });
 
     if (hasColumn) {
-      it("shows an admin reclassifying the account as drift", async () => {
+      // Also the path of a user created before this release: unclassified until `up --refresh`.
+      it("shows an account reclassified (or never classified) as drift, and the next update sets machine", async () => {
         const provider = lifecycle("IntegrationUser");
-        const created = await provider.create((await provider.check({}, inputs)).inputs);
+        const checked = (await provider.check({}, inputs)).inputs;
+        const created = await provider.create(checked);
         emulator.update("sys_user", created.id, { identity_type: "human" });
         const refreshed = await provider.read(created.id, created.outs);
         assert.deepEqual(refreshed.props?.driftedOnInstance, ["user.identity_type"]);
-        await provider.delete(created.id, refreshed.props!);
+        const updated = await provider.update(created.id, refreshed.props!, checked);
+        assert.equal(emulator.records("sys_user", "user_name=svc.workboard")[0]?.identity_type, "machine");
+        await provider.delete(created.id, updated.outs);
       });
     }
   });
