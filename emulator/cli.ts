@@ -28,6 +28,9 @@ Emulates the parts of a ServiceNow instance that pulumi-servicenow-spokes uses.
   --ignore-case              queries compare strings without regard to case
   --alias-template <s>=<v>   the template a spoke's alias points to, e.g. sumtotal=none (repeatable;
                              standard, none, post-process-script, extra-mandatory-field)
+  --ignore-client-sys-ids    POSTs get a random sys_id even when the body asks for one
+  --without-columns <list>   columns this instance lacks, comma-separated table.column
+                             (e.g. sys_user.identity_type, as on older releases)
   --quiet                    print nothing but the ready line
   --help                     this text
 
@@ -63,6 +66,8 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
       "split-every-caret": { type: "boolean" },
       "ignore-case": { type: "boolean" },
       "alias-template": { type: "string", multiple: true },
+      "ignore-client-sys-ids": { type: "boolean" },
+      "without-columns": { type: "string" },
       quiet: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -92,6 +97,8 @@ export function parseCli(argv: readonly string[]): EmulatorOptions | "help" {
     faults: setFaults,
     queryDialect: { splitEveryCaret: values["split-every-caret"] === true, ignoreCase: values["ignore-case"] === true },
     aliasTemplates: values["alias-template"] === undefined ? undefined : aliasTemplateFlags(values["alias-template"]),
+    ignoreClientSysIds: values["ignore-client-sys-ids"] === true,
+    withoutColumns: values["without-columns"]?.split(",").map((c) => c.trim()).filter((c) => c !== ""),
     quiet: values.quiet === true,
   };
 }

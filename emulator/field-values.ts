@@ -54,7 +54,8 @@ export function normalizeField(def: FieldDef, raw: string, settings: WriteSettin
       }
       return raw;
     default:
-      return raw;
+      // ServiceNow cuts a string longer than the column on write, without an error.
+      return def.maxLength !== undefined && raw.length > def.maxLength ? raw.slice(0, def.maxLength) : raw;
   }
 }
 

@@ -39,6 +39,18 @@ export interface EmulatorOptions {
    * `^` and `=` is case-sensitive.
    */
   queryDialect?: Partial<QueryDialect>;
+  /**
+   * POSTs get a new random sys_id even when the body asks for one, as an instance may (ACLs or
+   * business rules on `sys_id`): to test what a client does when its chosen sys_id is not kept.
+   * Default false: a requested 32-hex sys_id is kept, as on a default instance.
+   */
+  ignoreClientSysIds?: boolean;
+  /**
+   * Columns this instance does not have, as `table.column` (e.g. `sys_user.identity_type`, a
+   * column older releases lack): they are not stored, not returned, and ignored on write.
+   * Default none.
+   */
+  withoutColumns?: readonly string[];
   /** No output at all (warnings included). Default false. */
   quiet?: boolean;
 }
@@ -148,6 +160,8 @@ export interface NormalizedOptions {
   readonly faults: FaultOptions;
   readonly thirdParty: Required<ThirdPartyOptions>;
   readonly queryDialect: QueryDialect;
+  readonly ignoreClientSysIds: boolean;
+  readonly withoutColumns: readonly string[];
   readonly quiet: boolean;
   /** CLI only: one line per request on stdout. */
   readonly logRequests: boolean;
@@ -166,6 +180,9 @@ export function normalizeOptions(o: EmulatorOptions = {}, logRequests = false): 
   for (const s of spokes) {
     if (!ALL_SPOKES.includes(s)) throw new TypeError(`Unknown spoke \`${s}\`: use ${ALL_SPOKES.join(", ")}`);
   }
+  for (const c of o.withoutColumns ?? []) {
+    if (!/^[a-z0-9_]+\.[a-z0-9_]+$/.test(c)) throw new TypeError(`\`withoutColumns\`: ${JSON.stringify(c)} must be \`table.column\`, such as sys_user.identity_type`);
+  }
   const lifetime = o.tokenLifetimeSeconds ?? 1800;
   if (!(lifetime > 0)) throw new TypeError("`tokenLifetimeSeconds` must be a positive number");
   return {
@@ -179,6 +196,8 @@ export function normalizeOptions(o: EmulatorOptions = {}, logRequests = false): 
     faults: o.faults ?? {},
     thirdParty: normalizeThirdParty(o.thirdParty),
     queryDialect: { ...defaultDialect, ...o.queryDialect },
+    ignoreClientSysIds: o.ignoreClientSysIds ?? false,
+    withoutColumns: o.withoutColumns ?? [],
     quiet: o.quiet ?? false,
     logRequests: logRequests && !(o.quiet ?? false),
   };

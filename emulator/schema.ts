@@ -14,6 +14,11 @@ export interface FieldDef {
   readonly default?: string;
   /** The database refuses a second record with the same non-empty value. */
   readonly unique?: boolean;
+  /**
+   * The column's size: longer values are cut to it on write, silently, as an instance does.
+   * Taken from ServiceNow's own definition where it states one (scripts/servicenow-tables).
+   */
+  readonly maxLength?: number;
   /** A choice column: stored value → the label the form shows. */
   readonly choices?: Readonly<Record<string, string>>;
   /**
@@ -43,7 +48,25 @@ const yes: FieldDef = { type: "boolean", default: "true" };
 const int: FieldDef = { type: "integer" };
 const secret: FieldDef = { type: "password2" };
 const dateTime: FieldDef = { type: "glide_date_time" };
+const text = (maxLength: number, more: Partial<FieldDef> = {}): FieldDef => ({ type: "string", maxLength, ...more });
 const ref = (table: string, onDelete: "delete" | "clear" = "clear"): FieldDef => ({ type: "reference", reference: table, onDelete });
+
+/** `sys_properties.type`, as ServiceNow defines it (stored value → label). */
+const PROPERTY_TYPES: Readonly<Record<string, string>> = {
+  boolean: "true | false",
+  password2: "password2",
+  date_format: "date format",
+  integer: "integer",
+  choicelist: "choice list",
+  time_format: "time format",
+  image: "image",
+  color: "color",
+  uploaded_image: "uploaded image",
+  password: "password",
+  timezone: "timezone",
+  short_string: "short string (40 characters or less)",
+  string: "string",
+};
 
 /** Maintained by the instance on every table; never written by a client. */
 export const SYS_FIELDS: Readonly<Record<string, FieldDef>> = {
@@ -61,10 +84,12 @@ export const TABLES: readonly TableDef[] = [
     name: "sys_alias",
     display: "name",
     fields: {
-      id: { type: "string", unique: true },
-      name: str,
-      type: { type: "string", default: "connection" },
-      connection_type: str,
+      id: text(255, { unique: true }),
+      name: text(255),
+      type: text(40, { default: "connection", choices: { connection: "Connection and Credential", credential: "Credential" } }),
+      connection_type: text(40, {
+        choices: { http_connection: "HTTP", jdbc_connection: "JDBC", sys_connection: "Basic", orch_jms_ds: "JMS" },
+      }),
       multiple_connections: bool,
       configuration_template: ref("sys_alias_templates"),
       parent: ref("sys_alias"),
@@ -77,12 +102,12 @@ export const TABLES: readonly TableDef[] = [
     name: "sys_alias_templates",
     display: "name",
     fields: {
-      name: str,
-      dynamic_data_schema: str,
-      default_data_template: str,
-      pre_edit_script: str,
-      on_edit_script: str,
-      post_process_script: str,
+      name: text(100),
+      dynamic_data_schema: text(10000),
+      default_data_template: text(10000),
+      pre_edit_script: text(8000),
+      on_edit_script: text(8000),
+      post_process_script: text(8000),
       test_action: str,
     },
   },
@@ -172,7 +197,7 @@ export const TABLES: readonly TableDef[] = [
     // entries of the alias (`model_table` + `model_id`, a document-id pair), servicenow-reference.md.
     name: "var_dictionary",
     display: "label",
-    fields: { model_table: str, model_id: str, element: str, label: str, internal_type: str },
+    fields: { model_table: str, model_id: str, element: text(80), label: text(50), internal_type: str },
   },
   {
     // The shape guessed before that research; kept so the provider's fallback lookup is tested.
@@ -190,14 +215,14 @@ export const TABLES: readonly TableDef[] = [
     name: "sys_properties",
     display: "name",
     fields: {
-      name: { type: "string", unique: true },
-      value: str,
-      type: { type: "string", default: "string" },
+      name: text(100, { unique: true }),
+      value: text(4000),
+      type: text(40, { default: "string", choices: PROPERTY_TYPES }),
       description: str,
-      choices: str,
+      choices: text(512),
       is_private: bool,
       ignore_cache: bool,
-      suffix: str,
+      suffix: text(100),
       read_roles: str,
       write_roles: str,
     },
@@ -207,13 +232,15 @@ export const TABLES: readonly TableDef[] = [
     display: "user_name",
     fields: {
       user_name: { type: "string", unique: true },
-      first_name: str,
-      last_name: str,
-      email: str,
+      first_name: text(50),
+      last_name: text(50),
+      email: text(100),
       active: yes,
       web_service_access_only: bool,
-      user_password: secret,
+      user_password: { type: "password2", maxLength: 100 },
       locked_out: bool,
+      // Newer releases only (an instance without it: EmulatorOptions.withoutColumns).
+      identity_type: { type: "string", choices: { human: "Human", machine: "Machine", ai_agent: "AI Agent", unclassified: "-" } },
     },
   },
   { name: "sys_user_role", display: "name", fields: { name: { type: "string", unique: true } } },
@@ -263,6 +290,15 @@ export const TABLES: readonly TableDef[] = [
   // itil role may read it, which the sign-in tests use.
   { name: "incident", display: "number", readRoles: ["itil"], fields: { number: str, short_description: str, priority: str, state: str } },
 ];
+
+/** The tables as an instance that lacks some columns has them (`table.column`, e.g. an older release's sys_user). */
+export function withoutColumns(defs: readonly TableDef[], columns: readonly string[]): readonly TableDef[] {
+  if (columns.length === 0) return defs;
+  return defs.map((def) => {
+    const fields = Object.entries(def.fields).filter(([field]) => !columns.includes(`${def.name}.${field}`));
+    return fields.length === Object.keys(def.fields).length ? def : { ...def, fields: Object.fromEntries(fields) };
+  });
+}
 
 /** The tables with inheritance resolved. */
 export class Schema {

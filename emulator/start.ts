@@ -12,7 +12,7 @@ import { businessRules } from "./business-rules";
 import { Faults } from "./faults";
 import { normalizeOptions, type EmulatorOptions, type FieldInput, type RunningEmulator } from "./options";
 import { loadSnapshot, Persister, serializeSnapshot, type InstanceMeta } from "./persistence";
-import { Schema } from "./schema";
+import { Schema, TABLES, withoutColumns } from "./schema";
 import { SecretBox } from "./secrets";
 import { seedInstance } from "./seed";
 import { requestHandler } from "./server";
@@ -50,8 +50,9 @@ export async function startEmulator(userOptions: EmulatorOptions = {}, logReques
   };
   const snapshot = options.dataFile === undefined ? undefined : loadSnapshot(options.dataFile);
   const meta: InstanceMeta = snapshot?.meta ?? { secretKey: SecretBox.newKey(), apiKey: randomBytes(16).toString("hex"), rateLimitRule: randomBytes(16).toString("hex") };
-  const store = new Store(new Schema(), new SecretBox(meta.secretKey));
+  const store = new Store(new Schema(withoutColumns(TABLES, options.withoutColumns)), new SecretBox(meta.secretKey));
   store.queryDialect = options.queryDialect;
+  store.ignoreClientSysIds = options.ignoreClientSysIds;
   for (const r of snapshot?.records ?? []) store.load(r.className, { ...r.values });
 
   const auth = new Auth(store, meta.apiKey, options.tokenLifetimeSeconds);

@@ -55,6 +55,8 @@ export class Store {
   hooks: RuleHooks = {};
   /** How queries read `^^` and case (see QueryDialect). */
   queryDialect: QueryDialect = defaultDialect;
+  /** REST POSTs get a new sys_id whatever the body asks (EmulatorOptions.ignoreClientSysIds). */
+  ignoreClientSysIds = false;
   /** Called after every change (persistence listens). */
   onChange: () => void = () => undefined;
 

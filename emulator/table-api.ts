@@ -118,6 +118,7 @@ export function handleTableRequest(store: Store, req: TableRequest): Reply {
         return list(store, req);
       case "POST": {
         const body = parseBody(req.body);
+        if (store.ignoreClientSysIds) delete body.sys_id;
         requireAdmin(req, "Insert");
         const rec = store.insert(req.table, body, ctx);
         return { status: 201, headers: { location: `${req.baseUrl}${req.prefix}/${req.table}/${rec.sysId}` }, body: { result: render(rec.values) } };

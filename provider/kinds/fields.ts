@@ -12,10 +12,25 @@ export const secret = z
   .refine((value) => value.trim() === value, { message: "must not start or end with whitespace (check for a pasted newline)", abort: true });
 
 /**
- * Column sizes of the string columns users fill in: ServiceNow's defaults for these columns
- * (unconfirmed on every release; one place to change them).
+ * Column sizes of the string columns users fill in. Where ServiceNow's own table definitions
+ * state one (scripts/servicenow-tables/servicenow-tables.json, compared by
+ * test/provider/servicenow-tables.test.ts) it is theirs; the others (user names, OAuth columns,
+ * which the definitions leave out) are the instance defaults, unconfirmed.
  */
-export const columnSize = { name: 100, userName: 40, personName: 50, email: 100, clientId: 255, scope: 255, tableName: 80, columnName: 80 } as const;
+export const columnSize = {
+  name: 100,
+  aliasName: 255,
+  aliasId: 255,
+  propertyValue: 4000,
+  userName: 40,
+  personName: 50,
+  email: 100,
+  password: 100,
+  clientId: 255,
+  scope: 255,
+  tableName: 80,
+  columnName: 80,
+} as const;
 
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
@@ -59,9 +74,12 @@ export const propertyName = z
   .max(100, { message: "must be at most 100 characters" });
 
 /** A connection and credential alias id: `<scope>.<name>`, e.g. `sn_okta_spoke.Okta`. */
-export const aliasId = z.string().regex(/^[a-z0-9_]+\.[A-Za-z0-9_]+$/, {
-  message: "must be an alias id `<scope>.<name>` as shown in Connection & Credential Aliases, such as sn_okta_spoke.Okta",
-});
+export const aliasId = z
+  .string()
+  .regex(/^[a-z0-9_]+\.[A-Za-z0-9_]+$/, {
+    message: "must be an alias id `<scope>.<name>` as shown in Connection & Credential Aliases, such as sn_okta_spoke.Okta",
+  })
+  .max(columnSize.aliasId, { message: `must be at most ${columnSize.aliasId} characters` });
 
 /** A sys_id: 32 lowercase hex characters. */
 export const sysId = z.string().regex(/^[0-9a-f]{32}$/, { message: "must be a sys_id of 32 lowercase hex characters" });

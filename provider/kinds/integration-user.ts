@@ -5,8 +5,9 @@ import { adopt, columnSize, flag, secret, singleLine } from "./fields";
 
 /**
  * IntegrationUser (`sys_user`): an account for a tool that signs in with basic auth
- * (seeds/003): web-service access only by default, so it cannot use the UI, and its roles
- * through `sys_user_has_role` (roles are the instance's; looked up by name).
+ * (seeds/003): web-service access only by default, so it cannot use the UI, classified as a
+ * machine identity where the instance has `identity_type`, and its roles through
+ * `sys_user_has_role` (roles are the instance's; looked up by name).
  */
 export const integrationUserKind = defineKind({
   name: "IntegrationUser",
@@ -15,7 +16,7 @@ export const integrationUserKind = defineKind({
       .string()
       .regex(/^[A-Za-z0-9._@-]+$/, { message: "must be letters, digits, `.`, `_`, `@` or `-`, such as svc.terraform" })
       .max(columnSize.userName, { message: `must be at most ${columnSize.userName} characters` }),
-    password: secret,
+    password: secret.refine((value) => value.length <= columnSize.password, { message: `must be at most ${columnSize.password} characters (the size of sys_user.user_password)` }),
     firstName: singleLine(columnSize.personName).optional(),
     lastName: singleLine(columnSize.personName).optional(),
     email: z.email({ message: "must be an email address such as svc@example.com" }).max(columnSize.email, { message: `must be at most ${columnSize.email} characters` }).optional(),
@@ -39,7 +40,11 @@ export const integrationUserKind = defineKind({
         email: inputs.email ?? "",
         web_service_access_only: flag(inputs.webServiceAccessOnly),
         active: "true",
+        // Current releases classify accounts; an integration's is a machine identity. Older
+        // releases have no such column: there it is left out (ifColumnExists).
+        identity_type: "machine",
       },
+      ifColumnExists: ["identity_type"],
       secretFields: ["user_password"],
       inputs: { user_name: "userName", user_password: "password", web_service_access_only: "webServiceAccessOnly" },
     };

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { systemProperty } from "../records/system-property";
-import { adopt, propertyName } from "./fields";
+import { adopt, columnSize, propertyName } from "./fields";
+
+/** `sys_properties.type` choices, as ServiceNow defines them (scripts/servicenow-tables). */
+export const propertyTypes = ["string", "boolean", "integer", "choicelist", "password2", "password", "date_format", "time_format", "timezone", "short_string", "color", "image", "uploaded_image"] as const;
 
 /**
  * SystemProperty (`sys_properties`). Spokes ship their properties, so by default create adopts
@@ -12,8 +15,12 @@ export const systemPropertyKind = defineKind({
   name: "SystemProperty",
   schema: z.object({
     name: propertyName,
-    value: z.string({ error: "must be a string (ServiceNow stores every property value as text)" }),
-    type: z.enum(["string", "boolean", "integer", "choicelist", "password2", "password", "uploaded_image", "time_zone", "color", "date_format", "short_string"]).optional(),
+    value: z
+      .string({ error: "must be a string (ServiceNow stores every property value as text)" })
+      .max(columnSize.propertyValue, {
+        message: `must be at most ${columnSize.propertyValue} characters (the size of sys_properties.value, which the instance would cut silently): keep a longer text in a record or an attachment and store its name here`,
+      }),
+    type: z.enum(propertyTypes, { error: `must be one of ServiceNow's property types: ${propertyTypes.join(", ")}` }).optional(),
     description: z.string().optional(),
     isPrivate: z.boolean().optional(),
     adopt,
@@ -37,7 +44,7 @@ export const systemPropertyKind = defineKind({
       type: inputs.type,
       description: inputs.description,
       isPrivate: inputs.isPrivate,
-      inputNames: { name: "name", value: "value", description: "description", isPrivate: "isPrivate" },
+      inputNames: { name: "name", value: "value", type: "type", description: "description", isPrivate: "isPrivate" },
     }),
   ],
 });

@@ -133,7 +133,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const known = recordsOf(props);
       // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the
       // records from the id and the plan's natural keys.
-      const records = known.length > 0 ? await readRecords(api, known) : await discoverRecords(api, plan, kind.primaryStep, id, ownerOf(props));
+      const records = known.length > 0 ? await readRecords(api, known, plan) : await discoverRecords(api, plan, kind.primaryStep, id, ownerOf(props));
       if (isGone(records)) return { id: "", props: {} };
       const generated = known.length > 0 ? generatedInputs(props) : [];
       const inputs = reconstructInputs(oldInputs, plan, records);

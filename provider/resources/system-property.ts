@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { systemPropertyKind } from "../kinds/system-property";
+import { systemPropertyKind, type propertyTypes } from "../kinds/system-property";
 import { ServiceNowResource } from "./servicenow-resource";
 
 export interface SystemPropertyArgs {
@@ -7,8 +7,8 @@ export interface SystemPropertyArgs {
   readonly name: pulumi.Input<string>;
   /** The value, as text (ServiceNow stores every property value as a string). */
   readonly value: pulumi.Input<string>;
-  /** The property type (`string`, `boolean`, `integer`, `password2`, ...). Left as is when omitted. */
-  readonly type?: pulumi.Input<"string" | "boolean" | "integer" | "choicelist" | "password2" | "password" | "uploaded_image" | "time_zone" | "color" | "date_format" | "short_string">;
+  /** The property type, one of ServiceNow's (`string`, `boolean`, `integer`, `password2`, `timezone`, ...). Left as is when omitted. */
+  readonly type?: pulumi.Input<(typeof propertyTypes)[number]>;
   readonly description?: pulumi.Input<string>;
   readonly isPrivate?: pulumi.Input<boolean>;
   /** Take over an existing property with this name. Default true: spokes ship their properties. */

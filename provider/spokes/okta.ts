@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { adopt, clientId, recordName, scope, secret, sysId } from "../kinds/fields";
-import { baseUrl, customDomain, onVendorHosts, url } from "../kinds/url-fields";
+import { baseUrl, customDomain, hostOf, onVendorHosts, url } from "../kinds/url-fields";
 import { commonSpokeInputs, spokeForm } from "./common-inputs";
 import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
@@ -13,7 +13,34 @@ export const oktaAliasId = "sn_okta_spoke.Okta";
 
 /** Okta orgs: production, preview, EMEA and government cells. */
 const oktaDomains = ["okta.com", "oktapreview.com", "okta-emea.com", "okta-gov.com", "okta.mil"];
-const onOktaHosts = (inputs: string[]) => onVendorHosts({ vendor: "Okta", domains: oktaDomains, inputs });
+const onVendorDomains = (inputs: string[]) => onVendorHosts({ vendor: "Okta", domains: oktaDomains, inputs });
+
+/**
+ * An org's admin console is `<org>-admin.<domain>` (`https://acme-admin.okta.com`), the address
+ * users copy from their browser; the org's API, OAuth endpoints and sign-in are on the org URL
+ * without `-admin`. Messages show only the hosts.
+ */
+function notOnAdminConsole(inputs: readonly string[]) {
+  return (values: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    for (const input of inputs) {
+      const host = hostOf(values[input]);
+      const domain = oktaDomains.find((candidate) => host?.endsWith(`.${candidate}`));
+      const org = domain === undefined ? undefined : /^([^.]+)-admin$/.exec(host!.slice(0, -(domain.length + 1)))?.[1];
+      if (org === undefined) continue;
+      ctx.addIssue({
+        code: "custom",
+        path: [input],
+        message: `is on ${host}, Okta's admin console: use https://${org}.${domain}, the org URL without -admin`,
+      });
+    }
+  };
+}
+
+/** Every Okta URL input: on an Okta domain (or the customer's own) and not on the admin console. */
+const onOktaHosts = (inputs: string[]) => (values: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+  onVendorDomains(inputs)(values, ctx);
+  notOnAdminConsole(inputs)(values, ctx);
+};
 
 /** The API token, with or without its `SSWS ` prefix: more than the prefix, one word. */
 const oktaApiToken = secret.refine((value) => /^(SSWS )?\S+$/.test(value) && value !== "SSWS", {

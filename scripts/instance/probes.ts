@@ -4,6 +4,7 @@ import { clientSysIdProbes } from "./probes/client-sys-ids";
 import { attributeDefinitionProbe, attributeStorageProbe } from "./probes/connection-attributes";
 import { oauthEntityTypesProbe } from "./probes/oauth-entity-types";
 import { passwordReadBackProbe } from "./probes/password-read-back";
+import { identityTypeProbe, propertyValueSizeProbe, unknownColumnAskedProbe } from "./probes/release-columns";
 import type { Probe, ProbeResult } from "./probes/probe";
 import { unknownColumnProbe } from "./probes/unknown-column";
 
@@ -18,10 +19,13 @@ export const probes: readonly Probe[] = [
   ...clientSysIdProbes,
   passwordReadBackProbe,
   unknownColumnProbe,
+  unknownColumnAskedProbe,
+  propertyValueSizeProbe,
   attributeDefinitionProbe,
   attributeStorageProbe,
   aliasTemplatesProbe,
   oauthEntityTypesProbe,
+  identityTypeProbe,
 ];
 
 /** Every probe, each on its own: one that fails is recorded as not holding, and the others still run. */

@@ -31,7 +31,8 @@ describe("emulator CLI", function () {
     assert.deepEqual(
       parseCli([
         "--port", "8080", "--host", "0.0.0.0", "--data", "x.json", "--spokes", "okta,qualtrics", "--admin-password", "pw", "--token-lifetime", "60",
-        "--latency-ms", "5", "--jitter-ms", "2", "--rate-limit-every", "10", "--rate-limit-per-hour", "1000", "--error-rate", "0.1", "--drop-rate", "0.01", "--slow-body-ms", "3", "--split-every-caret", "--ignore-case", "--quiet",
+        "--latency-ms", "5", "--jitter-ms", "2", "--rate-limit-every", "10", "--rate-limit-per-hour", "1000", "--error-rate", "0.1", "--drop-rate", "0.01", "--slow-body-ms", "3", "--split-every-caret", "--ignore-case",
+        "--ignore-client-sys-ids", "--without-columns", "sys_user.identity_type, sys_alias.parent", "--quiet",
         "--alias-template", "sumtotal=none", "--alias-template", "okta=post-process-script",
       ]),
       {
@@ -39,11 +40,13 @@ describe("emulator CLI", function () {
         faults: { latencyMs: 5, jitterMs: 2, rateLimitEvery: 10, rateLimitPerHour: 1000, errorRate: 0.1, dropRate: 0.01, slowBodyMs: 3 },
         queryDialect: { splitEveryCaret: true, ignoreCase: true },
         aliasTemplates: { sumtotal: "none", okta: "post-process-script" },
+        ignoreClientSysIds: true,
+        withoutColumns: ["sys_user.identity_type", "sys_alias.parent"],
         quiet: true,
       },
     );
     assert.equal(parseCli(["--help"]), "help");
-    assert.deepEqual(parseCli(["--spokes", ""]).valueOf(), { port: undefined, host: undefined, dataFile: undefined, spokes: [], adminPassword: undefined, tokenLifetimeSeconds: undefined, faults: {}, queryDialect: { splitEveryCaret: false, ignoreCase: false }, aliasTemplates: undefined, quiet: false });
+    assert.deepEqual(parseCli(["--spokes", ""]).valueOf(), { port: undefined, host: undefined, dataFile: undefined, spokes: [], adminPassword: undefined, tokenLifetimeSeconds: undefined, faults: {}, queryDialect: { splitEveryCaret: false, ignoreCase: false }, aliasTemplates: undefined, ignoreClientSysIds: false, withoutColumns: undefined, quiet: false });
     assert.throws(() => parseCli(["--alias-template", "sumtotal"]), /--alias-template: expected <spoke>=<variant>/);
     assert.throws(() => parseCli(["--port", "abc"]), /--port needs a number/);
     assert.throws(() => parseCli(["--spokes", "jira"]), /unknown spoke "jira"/);

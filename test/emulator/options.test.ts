@@ -18,6 +18,8 @@ describe("emulator options", () => {
         okta: { apiToken: "okta-api-token" },
       },
       queryDialect: { splitEveryCaret: false, ignoreCase: false },
+      ignoreClientSysIds: false,
+      withoutColumns: [],
       quiet: false,
       logRequests: false,
     });
@@ -37,5 +39,9 @@ describe("emulator options", () => {
     assert.deepEqual(normalizeOptions({ aliasTemplates: { qualtrics: "none" } }).aliasTemplates, { sumtotal: "standard", qualtrics: "none", okta: "standard" });
     assert.throws(() => normalizeOptions({ aliasTemplates: { okta: "custom" as "none" } }), /`aliasTemplates.okta` must be one of standard, none, post-process-script, extra-mandatory-field/);
     assert.throws(() => normalizeOptions({ aliasTemplates: { jira: "none" } as never }), /unknown spoke `jira`/);
+  });
+
+  it("refuses a column that is not `table.column`", () => {
+    assert.throws(() => normalizeOptions({ withoutColumns: ["identity_type"] }), /"identity_type" must be `table.column`, such as sys_user.identity_type/);
   });
 });

@@ -24,7 +24,7 @@ describe("emulator schema", () => {
   it("has the field lists of the reference", () => {
     const names = (t: string): string[] => [...schema.fields(t).keys()].filter((n) => !n.startsWith("sys_"));
     assert.deepEqual(names("http_connection").sort(), ["active", "connection_alias", "connection_retries", "connection_timeout", "connection_url", "credential", "host", "mid_server", "name", "order", "protocol", "use_mid"]);
-    assert.deepEqual(names("sys_user").sort(), ["active", "email", "first_name", "last_name", "locked_out", "user_name", "user_password", "web_service_access_only"]);
+    assert.deepEqual(names("sys_user").sort(), ["active", "email", "first_name", "identity_type", "last_name", "locked_out", "user_name", "user_password", "web_service_access_only"]);
     assert.deepEqual(names("sys_properties").sort(), ["choices", "description", "ignore_cache", "is_private", "name", "read_roles", "suffix", "type", "value", "write_roles"]);
   });
 

@@ -82,7 +82,7 @@ export async function configureByHand(emulator: RunningEmulator, setup: HandConf
   }
   if (setup.externalTool) {
     await table.create("oauth_entity", { name: "WorkBoard", type: "client", client_id: "workboard-client-0001", redirect_url: "https://www.myworkboard.com/wb/oauth/servicenow" }, { client_secret: secret("WorkBoard Client Secret") });
-    const user = await table.create("sys_user", { user_name: "svc.workboard", first_name: "WorkBoard", last_name: "Integration", web_service_access_only: "true", active: "true" }, { user_password: secret("svc.workboard Password") });
+    const user = await table.create("sys_user", { user_name: "svc.workboard", first_name: "WorkBoard", last_name: "Integration", web_service_access_only: "true", active: "true", identity_type: "machine" }, { user_password: secret("svc.workboard Password") });
     const itil = (await table.list("sys_user_role", "name=itil"))[0]!.sys_id!;
     await table.create("sys_user_has_role", { user, role: itil });
   }

@@ -118,9 +118,9 @@ const urlCases: BadInput[] = urlInputs.flatMap(([kind, input, base]) => {
   return cases;
 });
 
-/** Every input that names a record (and so is looked up by it): [kind, input]. */
-const nameInputs: readonly [string, string][] = [
-  ["ConnectionAlias", "name"],
+/** Every input that names a record (and so is looked up by it): [kind, input, column size (default 100)]. */
+const nameInputs: readonly [string, string, number?][] = [
+  ["ConnectionAlias", "name", 255],
   ["HttpConnection", "connectionName"],
   ["BasicAuthCredential", "name"],
   ["ApiKeyCredential", "name"],
@@ -135,12 +135,12 @@ const nameInputs: readonly [string, string][] = [
   ["SpokeConnection", "credentialName"],
 ];
 
-const nameCases: BadInput[] = nameInputs.flatMap(([kind, input]) => [
+const nameCases: BadInput[] = nameInputs.flatMap(([kind, input, size = 100]) => [
   bad(kind, "a ^ that would add a query condition", { [input]: "Acme^ORname=glide.servlet.uri" }, input, /must not contain `\^`/),
   bad(kind, "only whitespace", { [input]: "   " }, input, /must not be empty/),
   bad(kind, "a trailing newline", { [input]: "Acme OAuth\n" }, input, /control characters/),
   bad(kind, "a leading space", { [input]: " Acme OAuth" }, input, /must not start or end with whitespace/),
-  bad(kind, "more than the column holds", { [input]: "A".repeat(101) }, input, /at most 100 characters/),
+  bad(kind, "more than the column holds", { [input]: "A".repeat(size + 1) }, input, new RegExp(`at most ${size} characters`)),
 ]);
 
 /** Misspelt inputs a user could write: [kind, the misspelling, the input meant]. */
@@ -196,6 +196,12 @@ const writtenCases: BadInput[] = [
   bad(okta, "a token URL on another host", { tokenUrl: "https://collector.example.com/oauth2/v1/token" }, "tokenUrl", /not on a domain of Okta/),
   bad(okta, "an authorization URL on another host", { authorizationUrl: "https://collector.example.com/authorize" }, "authorizationUrl", /not on a domain of Okta/),
   bad(okta, "a revoke URL on another host", { revokeUrl: "https://collector.example.com/revoke" }, "revokeUrl", /not on a domain of Okta/),
+  // The admin console's host, copied from the browser: the org URL is the same without -admin.
+  bad("OktaConnection", "the admin console's URL", { connectionUrl: "https://acme-admin.okta.com" }, "connectionUrl", /acme-admin\.okta\.com, Okta's admin console: use https:\/\/acme\.okta\.com, the org URL without -admin/),
+  bad("OktaConnection", "a preview org's admin console", { connectionUrl: "https://acme-admin.oktapreview.com" }, "connectionUrl", /use https:\/\/acme\.oktapreview\.com, the org URL without -admin/),
+  bad("OktaApiKeyCredential", "a verification URL on the admin console", { verifyAtOrgUrl: "https://acme-admin.okta-emea.com" }, "verifyAtOrgUrl", /use https:\/\/acme\.okta-emea\.com, the org URL/),
+  bad(okta, "an org URL on the admin console", { connectionUrl: "https://dev-123456-admin.okta.com" }, "connectionUrl", /use https:\/\/dev-123456\.okta\.com, the org URL/),
+  bad(okta, "a token URL on the admin console", { tokenUrl: "https://acme-admin.okta.com/oauth2/v1/token" }, "tokenUrl", /Okta's admin console/),
   bad(okta, "a custom domain that is not the one used", { customDomain: "login.acme.com", tokenUrl: "https://login.other.com/oauth2/v1/token" }, "tokenUrl", /login\.other\.com/),
   bad("SumTotalConnection", "a token URL on another host than the site", { oauthTokenUrl: "https://collector.example.com/apisecurity/connect/token" }, "oauthTokenUrl", /not on the host of `connectionUrl`/),
   bad("SumTotalConnection", "a customDomain with a path", { customDomain: "acme.sumtotal.host/x" }, "customDomain", /lowercase host name/),
@@ -241,6 +247,12 @@ const writtenCases: BadInput[] = [
   bad(okta, "an empty scope", { scopes: [""] }, "scopes.0", /must not be empty/),
   bad("SystemProperty", "a name with a caret", { name: "x_acme.a^ORname=glide.servlet.uri" }, "name", /dotted property name/),
   bad("SystemProperty", "a name longer than the column", { name: `x_acme.${"a".repeat(100)}` }, "name", /at most 100/),
+  // ServiceNow's own definitions (scripts/servicenow-tables): what an instance would cut or not know.
+  bad("SystemProperty", "a value longer than sys_properties.value", { value: "v".repeat(4001) }, "value", /at most 4000 characters \(the size of sys_properties\.value.*keep a longer text/),
+  bad("SystemProperty", "a type ServiceNow spells otherwise", { type: "time_zone" }, "type", /one of ServiceNow's property types: .*timezone/),
+  bad("ConnectionAlias", "an alias id longer than sys_alias.id", { aliasId: `x_acme.${"a".repeat(250)}` }, "aliasId", /at most 255 characters/),
+  bad("SpokeConnection", "an alias id longer than sys_alias.id", { connectionAlias: `sn_x.${"a".repeat(251)}` }, "connectionAlias", /at most 255 characters/),
+  bad("IntegrationUser", "a password longer than sys_user.user_password", { password: `${secretMarker}${"p".repeat(100)}` }, "password", /at most 100 characters/),
   bad("ConnectionAlias", "an alias id with a caret", { aliasId: "x_acme.a^b" }, "aliasId", /<scope>\.<name>/),
   bad("HttpConnection", "an attribute key that is not a column", { attributes: { "X-API-TOKEN": secretValue("a") } }, "attributes.X-API-TOKEN", /attribute column names/),
   bad("HttpConnection", "a blank attribute value", { attributes: { x_api_token: " " } }, "attributes.x_api_token", /must not be empty/),
