@@ -11,6 +11,7 @@ import { oktaAliasId, oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthCon
 import { qualtricsAliasId, qualtricsConnectionKind } from "../spokes/qualtrics";
 import { spokeConnectionKind } from "../spokes/spoke-connection";
 import { sumTotalAliasId, sumTotalConnectionKind } from "../spokes/sumtotal";
+import { formResource } from "./form-resource";
 import { adoptionDifferences, invertPlan, planFor, secretPlaceholder, withoutDefaults, withPlaceholders, type FoundRecords, type SecretInput } from "./invert-plan";
 import { type ScannedConnection, type ScannedInstance, type ScannedOAuth, type ScannedUser } from "./read-instance";
 
@@ -74,7 +75,7 @@ export function mapInstance(instance: ScannedInstance): ScanResult {
     const scopeProperties = alone ? instance.properties.filter((property) => inScope(property, scanned.alias)) : [];
     const found = foundSteps(scanned, scopeProperties);
     const describes = `connection ${JSON.stringify(scanned.connection.name ?? "")} on ${scanned.alias.id}`;
-    const chosen = choose(candidatesFor(scanned, base, scopeProperties), found, context, describes);
+    const chosen = byForm(scanned, found, base, describes, scopeProperties, context) ?? choose(candidatesFor(scanned, base, scopeProperties), found, context, describes);
     if (!chosen) {
       uncovered.push(`${describes}: no kind can adopt it (its values do not pass any kind's checks); left out of the program.`);
       continue;
@@ -115,13 +116,27 @@ function addOAuth(found: Map<string, SnRecord>, oauth: ScannedOAuth): void {
   }
 }
 
+const presetAliases = new Set([sumTotalAliasId, qualtricsAliasId, oktaAliasId]);
+
+/** A spoke with no preset whose alias has a Configure form: SpokeConnection with `form`, when it adopts what is there unchanged. */
+function byForm(scanned: ScannedConnection, found: FoundRecords, name: string, describes: string, properties: readonly SnRecord[], context: PlanContext): Chosen | undefined {
+  if (presetAliases.has(scanned.alias.id ?? "")) return undefined;
+  const byItsForm = formResource(scanned, found, { name, describes, properties: plainPropertiesOf(properties) }, context);
+  if (!byItsForm || byItsForm.differences.length > 0) return undefined;
+  return { resources: [byItsForm.resource], takenProperties: properties.filter((property) => property.type !== "password2").map((property) => property.name ?? "") };
+}
+
+function plainPropertiesOf(properties: readonly SnRecord[]): Record<string, string> {
+  return Object.fromEntries(properties.filter((property) => property.type !== "password2").map((property) => [property.name ?? "", property.value ?? ""]));
+}
+
 /** Kinds that could adopt the connection, most specific first. */
 function candidatesFor(scanned: ScannedConnection, base: string, properties: readonly SnRecord[]): Part[][] {
   const aliasId = scanned.alias.id ?? "";
   const credentialTable = scanned.credential?.table;
   const scopes = (scanned.oauth?.scopes ?? []).map(({ scope }) => scope.oauth_entity_scope ?? "");
   const attributes = Object.fromEntries(scanned.attributes.map((attribute) => [attribute.element, secretPlaceholder]));
-  const plainProperties = Object.fromEntries(properties.filter((property) => property.type !== "password2").map((property) => [property.name ?? "", property.value ?? ""]));
+  const plainProperties = plainPropertiesOf(properties);
   const candidates: Part[][] = [];
   if (aliasId === sumTotalAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: sumTotalConnectionKind, name: base }]);
   if (aliasId === qualtricsAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: qualtricsConnectionKind, name: base }]);

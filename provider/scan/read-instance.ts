@@ -1,5 +1,6 @@
 import { all, any, eq, neq, startsWith } from "../client/encoded-query";
 import type { SnRecord, TableApi } from "../client/table-api";
+import { FormTemplateFormatError, parseFormTemplate, type FormTemplate } from "../forms/form-template";
 import { attributeDefinitionTable, attributeValueTable } from "../records/connection-attributes";
 
 /**
@@ -35,6 +36,8 @@ export interface ScannedConnection {
   readonly credential?: { readonly table: string; readonly record: SnRecord };
   readonly oauth?: ScannedOAuth;
   readonly attributes: readonly ScannedAttribute[];
+  /** The alias's Configure form (its Connection & Credential template), when it has one that parses. */
+  readonly template?: FormTemplate;
 }
 
 export interface ScannedUser {
@@ -72,7 +75,7 @@ export function madeByHand(record: SnRecord): boolean {
 }
 
 export async function readInstance(api: TableApi, options: ReadOptions): Promise<ScannedInstance> {
-  const aliases = await api.list("sys_alias", eq("type", "connection"));
+  const [aliases, templates] = await Promise.all([api.list("sys_alias", eq("type", "connection")), readTemplates(api)]);
   const aliasById = new Map(aliases.map((alias) => [alias.sys_id ?? "", alias]));
   const [httpConnections, otherConnections] = await Promise.all([
     api.list("http_connection", "ORDERBYname"),
@@ -81,7 +84,11 @@ export async function readInstance(api: TableApi, options: ReadOptions): Promise
   const connections = await Promise.all(
     httpConnections
       .filter((connection) => aliasById.has(connection.connection_alias ?? ""))
-      .map((connection) => readConnection(api, aliasById.get(connection.connection_alias ?? "")!, connection)),
+      .map(async (connection) => {
+        const alias = aliasById.get(connection.connection_alias ?? "")!;
+        const template = templates.get(alias.configuration_template ?? "");
+        return { ...(await readConnection(api, alias, connection)), ...(template ? { template } : {}) };
+      }),
   );
   const [properties, oauthClients, users] = await Promise.all([
     readProperties(api, aliases),
@@ -96,6 +103,25 @@ export async function readInstance(api: TableApi, options: ReadOptions): Promise
     oauthClients,
     users,
   };
+}
+
+/** Every Connection & Credential template, by sys_id (one GET); one that does not parse is left out. */
+async function readTemplates(api: TableApi): Promise<Map<string, FormTemplate>> {
+  const templates = new Map<string, FormTemplate>();
+  for (const record of await api.list("sys_alias_templates", "")) {
+    try {
+      templates.set(record.sys_id ?? "", parseFormTemplate({
+        sys_id: record.sys_id ?? "",
+        name: record.name ?? "",
+        dynamic_data_schema: record.dynamic_data_schema ?? "",
+        default_data_template: record.default_data_template ?? "",
+        post_process_script: record.post_process_script ?? "",
+      }));
+    } catch (error) {
+      if (!(error instanceof FormTemplateFormatError)) throw error;
+    }
+  }
+  return templates;
 }
 
 async function readConnection(api: TableApi, alias: SnRecord, connection: SnRecord): Promise<ScannedConnection> {

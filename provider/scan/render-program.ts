@@ -58,7 +58,9 @@ function renderResource(resource: ProgramResource, all: readonly ProgramResource
 
   const secrets = secretsOf(resource);
   const references = first.references;
-  const omitted = [...new Set([...secrets.map((secret) => secret.input), ...Object.keys(references), "adopt"])];
+  // A map input with secrets and plain values (SpokeConnection's form) keeps its plain values in config.
+  const mixed = new Set(secrets.filter((secret) => secret.key !== undefined && isMap(first.values[secret.input])).map((secret) => secret.input));
+  const omitted = [...new Set([...secrets.map((secret) => secret.input).filter((input) => !mixed.has(input)), ...Object.keys(references), "adopt"])];
   const fields: string[] = ["...args"];
   const scalarSecrets = secrets.filter((secret) => secret.key === undefined);
   const mapSecrets = new Map<string, string[]>();
@@ -66,7 +68,7 @@ function renderResource(resource: ProgramResource, all: readonly ProgramResource
     mapSecrets.set(secret.input, [...(mapSecrets.get(secret.input) ?? []), `${JSON.stringify(secret.key)}: config.requireSecret(${JSON.stringify(secretConfigKey(resource, secret))})`]);
   }
   for (const secret of scalarSecrets) fields.push(`${secret.input}: config.requireSecret(${JSON.stringify(secretConfigKey(resource, secret))})`);
-  for (const [input, entries] of mapSecrets) fields.push(`${input}: { ${entries.join(", ")} }`);
+  for (const [input, entries] of mapSecrets) fields.push(`${input}: { ${mixed.has(input) ? `...args.${input}, ` : ""}${entries.join(", ")} }`);
   for (const [input, target] of Object.entries(references)) {
     const targetKey = all.find((candidate) => candidate.name === target)?.configKey ?? target;
     fields.push(`${input}: needs(${targetKey}, ${JSON.stringify(targetKey)}).sysId`);
@@ -103,4 +105,8 @@ export function projectFiles(project: string, source: InstallSource): Record<str
     )}\n`,
     "tsconfig.json": `${JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, skipLibCheck: true } }, null, 2)}\n`,
   };
+}
+
+function isMap(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

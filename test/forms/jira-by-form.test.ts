@@ -1,55 +1,13 @@
 import * as assert from "node:assert/strict";
 import { useEmulator } from "../helpers/emulator";
 import { checkAndCreate, connectProvider, lifecycle } from "../helpers/provider-session";
+import { classicScopes, installJiraSpoke } from "../fixtures/jira-spoke";
 
-/**
- * A spoke with no preset, configured by its own Configure form: the Jira spoke for Jira Cloud
- * with OAuth client credentials (ServiceNowDocs, integrate-applications/integration-hub/
- * setup-jira-spk-opt2.md, option 2: token URL `https://auth.atlassian.com/oauth/token`, the
- * classic and granular scopes, connection URL `https://api.atlassian.com/ex/jira/<Cloud-ID>`),
- * its form written as a template the way the platform's client-credentials template is.
- */
-const classicScopes = "manage:jira-configuration manage:jira-project manage:jira-webhook read:jira-work read:jira-user write:jira-work";
-const jiraTemplate = {
-  name: "Jira Spoke Template",
-  dynamic_data_schema: JSON.stringify({
-    connection_fields: [
-      { name: "connection.name", label: "Connection Name", type: "text", mandatory: true, defaultValue: "Jira" },
-      { name: "connection.connection_url", label: "Connection URL", type: "text", mandatory: true, defaultValue: "https://api.atlassian.com/ex/jira/{cloud-id}/" },
-    ],
-    credential_fields: [
-      { name: "credential.oauth_entity.client_id", label: "Client ID", type: "text", mandatory: true },
-      { name: "credential.oauth_entity.client_secret", label: "Client Secret", type: "password", mandatory: true },
-    ],
-  }),
-  default_data_template: JSON.stringify({
-    connection: { table: "http_connection", name: "Jira", connection_url: "", use_mid: false },
-    credential: {
-      table: "oauth_2_0_credentials",
-      name: "Jira client credential cred",
-      oauth_entity: {
-        name: "Jira Client Credentials OAuth",
-        type: "consumer",
-        default_grant_type: "client_credentials",
-        token_url: "https://auth.atlassian.com/oauth/token",
-        revoke_token_url: "https://auth.atlassian.com/oauth/token",
-        code_challenge_method: "S256",
-        oauth_api_script: "3e3a3a11c333210016194ffe5bba8f70",
-        oauth_entity_scope: [{ name: "Classic scopes", oauth_entity_scope: classicScopes }],
-        oauth_entity_profile: [{ name: "", grant_type: "client_credentials", default: true, oauth_entity_profile_scope: [classicScopes] }],
-      },
-    },
-  }),
-  post_process_script: "",
-};
-
+/** A spoke with no preset, configured by its own Configure form (the Jira fixture: test/fixtures/jira-spoke.ts). */
 describe("a spoke with no preset, by its own form: Jira Cloud with OAuth client credentials", () => {
   const sn = useEmulator({ quiet: true });
 
-  before(() => {
-    const template = sn.instance.insert("sys_alias_templates", jiraTemplate);
-    sn.instance.insert("sys_alias", { id: "sn_jira_spoke.Jira", name: "Jira", type: "connection", connection_type: "http_connection", configuration_template: template.sys_id! });
-  });
+  before(() => installJiraSpoke(sn.instance));
 
   it("creates what the form would: the template's names, token URL and scopes, the user's URL, client id and secret", async () => {
     connectProvider(sn.instance);
