@@ -1,8 +1,6 @@
 import * as assert from "node:assert/strict";
-import { start, type EmulatorOptions, type RunningEmulator } from "../../emulator";
-import { PulumiProject } from "./pulumi-project";
+import { useFreshStackPerTest, withImports, writesTo } from "./fresh-stack-per-test";
 
-const header = `import * as pulumi from "@pulumi/pulumi";\nimport * as snow from "pulumi-servicenow-spokes";\n`;
 const sumTotal = (extra = "") => `export const sumtotal = new snow.SumTotalConnection("sumtotal", {
   connectionUrl: "https://acme.sumtotal.host",
   oauthEntityName: "SumTotal OAuth",
@@ -13,29 +11,9 @@ const sumTotal = (extra = "") => `export const sumtotal = new snow.SumTotalConne
 /** The four cases of an alias's Configure form, through the real CLI: each is told before any write. */
 describe("real Pulumi CLI: the alias's Configure form", function () {
   this.timeout(300_000);
-  let emulator: RunningEmulator | undefined;
-  let project: PulumiProject | undefined;
-
-  afterEach(async () => {
-    project?.dispose();
-    await emulator?.stop();
-    project = undefined;
-    emulator = undefined;
-  });
-
-  async function setUp(program: string, options: EmulatorOptions) {
-    emulator = await start({ quiet: true, ...options });
-    project = await PulumiProject.create({
-      program: header + program,
-      config: { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username },
-      secrets: { "servicenow:password": emulator.admin.password },
-    });
-    emulator.resetStats();
-    return { emulator, project };
-  }
-
+  const { setUp } = useFreshStackPerTest();
+  const writes = writesTo;
   const upCommand = ["up", "--yes", "--non-interactive", "--skip-preview"];
-  const writes = (e: RunningEmulator): number => ["POST", "PATCH", "PUT", "DELETE"].reduce((sum, method) => sum + (e.stats().byMethod[method] ?? 0), 0);
 
   it("normal: up writes what the template says, configureForm names it, and a no-change preview is clean", async () => {
     const { emulator, project } = await setUp(sumTotal(), {});
@@ -66,7 +44,7 @@ describe("real Pulumi CLI: the alias's Configure form", function () {
     assert.equal(up.code, 0, up.output);
     assert.match(up.output, /warning: SumTotalConnection: the Connection & Credential template SumTotal Spoke Template \(sys_alias_templates [0-9a-f]{32}\) of the alias sn_sumtotal_spoke\.SumTotal has an On Create Script/);
     assert.match(up.output, /records written through the Table API never run it/);
-    project.setProgram(header + sumTotal("\n  acknowledgeOnCreateScript: true,"));
+    project.setProgram(withImports(sumTotal("\n  acknowledgeOnCreateScript: true,")));
     const acknowledged = await project.up();
     assert.equal(acknowledged.code, 0, acknowledged.output);
     assert.doesNotMatch(acknowledged.output, /On Create Script/);
@@ -78,7 +56,7 @@ describe("real Pulumi CLI: the alias's Configure form", function () {
     assert.notEqual(up.code, 0);
     assert.match(up.output, /mandatory fields that no input of this resource sets: "Tenant ID"/);
     assert.equal(writes(emulator), 0);
-    project.setProgram(header + `export const sumtotal = new snow.SpokeConnection("sumtotal", {
+    project.setProgram(withImports(`export const sumtotal = new snow.SpokeConnection("sumtotal", {
   connectionAlias: "sn_sumtotal_spoke.SumTotal",
   form: {
     "Connection URL": "https://acme.sumtotal.host",
@@ -88,7 +66,7 @@ describe("real Pulumi CLI: the alias's Configure form", function () {
     "OAuth Token URL": "https://acme.sumtotal.host/apisecurity/connect/token",
     "Tenant ID": "tenant-42",
   },
-}).configureForm;`);
+}).configureForm;`));
     const viaForm = await project.up();
     assert.equal(viaForm.code, 0, viaForm.output);
     assert.equal(emulator.records("sys_variable_value", "document=http_connection").length, 1);

@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
-import { start, type EmulatorOptions, type RunningEmulator } from "../../emulator";
-import { PulumiProject } from "./pulumi-project";
+import { useFreshStackPerTest, writesTo } from "./fresh-stack-per-test";
 
 const sumTotal = `new snow.SumTotalConnection("sumtotal", {
   connectionUrl: "https://acme.sumtotal.host",
@@ -12,29 +11,8 @@ const sumTotal = `new snow.SumTotalConnection("sumtotal", {
 /** The errors users meet, through the real CLI: each fails once, early, and says what to do. */
 describe("real Pulumi CLI: the errors users meet", function () {
   this.timeout(300_000);
-  let emulator: RunningEmulator | undefined;
-  let project: PulumiProject | undefined;
-
-  afterEach(async () => {
-    project?.dispose();
-    await emulator?.stop();
-    project = undefined;
-    emulator = undefined;
-  });
-
-  async function setUp(program: string, options: EmulatorOptions = {}, account?: (e: RunningEmulator) => { username: string; password: string }) {
-    emulator = await start({ quiet: true, ...options });
-    const user = account ? account(emulator) : emulator.admin;
-    project = await PulumiProject.create({
-      program: `import * as pulumi from "@pulumi/pulumi";\nimport * as snow from "pulumi-servicenow-spokes";\n${program}`,
-      config: { "servicenow:instanceUrl": emulator.url, "servicenow:username": user.username },
-      secrets: { "servicenow:password": user.password },
-    });
-    emulator.resetStats();
-    return { emulator, project };
-  }
-
-  const writes = (e: RunningEmulator) => ["POST", "PATCH", "PUT", "DELETE"].reduce((sum, method) => sum + (e.stats().byMethod[method] ?? 0), 0);
+  const { setUp } = useFreshStackPerTest();
+  const writes = writesTo;
 
   it("invalid inputs fail at preview with field-level messages, and nothing is written", async () => {
     const { emulator, project } = await setUp(`new snow.SystemProperty("bad", { name: "not a property name", value: "1" });`);

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import type { EmulatorOptions, RunningEmulator } from "../../emulator";
-import { useEmulator } from "../helpers/emulator";
+import type { EmulatorOptions } from "../../emulator";
+import { useEmulator, writesTo } from "../helpers/emulator";
 import { checkAndCreate, connectProvider, lifecycle } from "../helpers/provider-session";
 
 const sumTotal = {
@@ -10,7 +10,7 @@ const sumTotal = {
   oauthClientSecret: "sumtotal-secret-checks",
 };
 
-const writes = (e: RunningEmulator): number => ["POST", "PATCH", "PUT", "DELETE"].reduce((sum, method) => sum + (e.stats().byMethod[method] ?? 0), 0);
+const writes = writesTo;
 
 /** What stderr (the run's diagnostics) receives while `run` goes on. */
 async function stderrOf(run: () => Promise<unknown>): Promise<string> {

@@ -23,6 +23,10 @@ export interface EmulatorAccess {
   fetch(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
 }
 
+/** Writes that reached the emulator since its stats were reset: "nothing was written" is 0. */
+export const writesTo = (emulator: RunningEmulator): number =>
+  ["POST", "PATCH", "PUT", "DELETE"].reduce((sum, method) => sum + (emulator.stats().byMethod[method] ?? 0), 0);
+
 export function basicAuthHeader(user: { username: string; password: string }): string {
   return `Basic ${Buffer.from(`${user.username}:${user.password}`).toString("base64")}`;
 }
