@@ -20,6 +20,12 @@ import { isUnknown, sameValue } from "./values";
 
 type Props = Record<string, unknown>;
 
+/** Inputs as the schema parsed them (absent when they do not parse) and the plan made from them. */
+interface Planned<Inputs> {
+  readonly parsed?: Inputs;
+  readonly plan: PlannedRecord[];
+}
+
 /** Inputs the resource class adds for the provider (not shown, not compared): see ServiceNowResource. */
 export const kindKey = "__kind";
 export const ownerKey = "__owner";
@@ -43,9 +49,17 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
     return { instanceUrl: sessionClient().instanceUrl, ...(form ? { form } : {}) };
   };
   const adoptOf = (inputs: Inputs): boolean => (inputs as { adopt?: boolean }).adopt ?? kind.adoptByDefault ?? false;
-  const planOf = (inputs: Props, props?: Props): PlannedRecord[] => {
+  /** Inputs parsed once and planned once: what a provider call works from (no plan when they do not parse). */
+  const planned = (inputs: Props, context: PlanContext): Planned<Inputs> => {
     const parsed = kind.schema.safeParse(inputs);
-    return parsed.success ? kind.plan(parsed.data, contextOf(props)) : [];
+    return parsed.success ? { parsed: parsed.data, plan: kind.plan(parsed.data, context) } : { plan: [] };
+  };
+  /** What state (`props`) holds: its inputs, planned once in the context state kept, and its records decoded with that plan. */
+  const stateOf = (props: Props) => {
+    const context = contextOf(props);
+    const inputs = pickInputs(props, inputKeys);
+    const old = planned(inputs, context);
+    return { ...old, inputs, context, records: decodeRecords(props, old.plan) };
   };
 
   /**
@@ -65,12 +79,10 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
   const ownerOf = (props: Props): string | undefined => (typeof props[ownerKey] === "string" ? (props[ownerKey] as string) : undefined);
 
   /** Outputs: the provider's own keys, the inputs, the kind's outputs, sys_ids and the bookkeeping. */
-  const outputsOf = (raw: Props, inputs: Props, records: RecordsState, generated: readonly string[], context: PlanContext, report?: FormReport): Props => {
+  const outputsOf = (raw: Props, inputs: Props, current: Planned<Inputs>, records: RecordsState, generated: readonly string[], context: PlanContext, report?: FormReport): Props => {
     // A refresh may hand back what the instance holds, which the schema can refuse (an http
     // URL set in the UI): the kind's outputs then come from the inputs as last written.
-    const reparsed = kind.schema.safeParse(inputs);
-    const parsed = reparsed.data ?? kind.schema.parse(pickInputs(raw, inputKeys));
-    const plan = reparsed.success ? kind.plan(reparsed.data, context) : [];
+    const parsed = current.parsed ?? kind.schema.parse(pickInputs(raw, inputKeys));
     return wireSafe({
       ...internalKeysOf(raw),
       // Inputs win over computed outputs of the same name (OktaConnection's credentialSysId).
@@ -79,19 +91,16 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       ...inputs,
       sysId: records.find((record) => record.step === kind.primaryStep)?.sysId ?? "",
       sysIds: sysIdsOf(records.filter((record) => record.origin !== "instance")),
-      [bookkeepingKey]: encodeBookkeeping(records, plan, generated),
+      [bookkeepingKey]: encodeBookkeeping(records, current.plan, generated),
     });
   };
 
   /** Per step: the plan's override, else the kind's rule for these inputs, else delete. */
-  const deleteBehaviorFor = (props: Props) => {
-    const parsed = kind.schema.safeParse(pickInputs(props, inputKeys));
-    const plan = parsed.success ? kind.plan(parsed.data, contextOf(props)) : [];
-    const kindBehavior = parsed.success ? kind.adoptedDeleteBehavior?.(parsed.data) : undefined;
+  const deleteBehaviorFor = (state: Planned<Inputs>) => {
+    const kindBehavior = state.parsed ? kind.adoptedDeleteBehavior?.(state.parsed) : undefined;
     return (step: string): AdoptedDeleteBehavior =>
-      plan.find((record) => record.step === step)?.adoptedDelete ?? kindBehavior ?? "delete";
+      state.plan.find((record) => record.step === step)?.adoptedDelete ?? kindBehavior ?? "delete";
   };
-  const recordsOf = (props: Props): RecordsState => decodeRecords(props, planOf(pickInputs(props, inputKeys), props));
 
   return {
     async check(_olds, news) {
@@ -104,8 +113,9 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const changed = inputKeys.filter((key) => !sameValue(olds[key], news[key]));
       const replaces = changed.filter((key) => kind.replaceOnChange.includes(key) && !isUnknown(news[key]));
       if (isUnknown(news)) return { changes: true, replaces, deleteBeforeReplace: replaces.length > 0 };
-      const parsed = kind.schema.safeParse(news);
-      const drift = parsed.success ? findDrift(kind.plan(parsed.data, contextOf(olds)), recordsOf(olds)) : ["(inputs)"];
+      const old = stateOf(olds);
+      const next = planned(news, old.context);
+      const drift = next.parsed ? findDrift(next.plan, old.records) : ["(inputs)"];
       if (changed.length === 0 && drift.length === 0) return { changes: false, replaces, deleteBeforeReplace: false };
       // Pulumi's dynamic-provider host cannot return a detailed diff, but for an "unknown" answer
       // the engine diffs old and new inputs itself, secrets included, and names every changed
@@ -122,33 +132,30 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const { plan, context, report } = await writePlanOf(api, parsed);
       await kind.preflight?.(parsed, api, context);
       const records = await createRecords(api, plan, { adopt: adoptOf(parsed), owner: ownerOf(raw) });
-      const outs = outputsOf(raw, inputs, records, generatedKeys(given, inputs), context, report);
+      const outs = outputsOf(raw, inputs, { parsed, plan }, records, generatedKeys(given, inputs), context, report);
       return { id: outs.sysId as string, outs };
     },
 
     async read(id, props: Props = {}) {
       const api = sessionClient();
-      const oldInputs = pickInputs(props, inputKeys);
-      const plan = planOf(oldInputs, props);
-      const known = recordsOf(props);
+      const old = stateOf(props);
+      const known = old.records;
       // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the
       // records from the id and the plan's natural keys.
-      const records = known.length > 0 ? await readRecords(api, known, plan) : await discoverRecords(api, plan, kind.primaryStep, id, ownerOf(props));
+      const records = known.length > 0 ? await readRecords(api, known, old.plan) : await discoverRecords(api, old.plan, kind.primaryStep, id, ownerOf(props));
       if (isGone(records)) return { id: "", props: {} };
       const generated = known.length > 0 ? generatedInputs(props) : [];
-      const inputs = reconstructInputs(oldInputs, plan, records);
+      const inputs = reconstructInputs(old.inputs, old.plan, records);
       const givenInputs = { ...inputs };
       for (const key of generated) delete givenInputs[key];
       // Drift that no input can show (a derived column, a missing record) is named in one
       // extra input, which the program never sets, so the CLI prints it as one line.
-      const reconstructed = kind.schema.safeParse(inputs);
-      const unshown = reconstructed.success
-        ? findDrift(kind.plan(reconstructed.data, contextOf(props)), records).filter((what) => !inputKeys.includes(what))
-        : [];
+      const current = planned(inputs, old.context);
+      const unshown = current.parsed ? findDrift(current.plan, records).filter((what) => !inputKeys.includes(what)) : [];
       const driftInput = unshown.length > 0 ? { [driftKey]: unshown } : {};
       return {
         id: records.find((record) => record.step === kind.primaryStep)?.sysId || id,
-        props: { ...withoutLegacyRecords(withoutDriftList(props)), ...outputsOf(props, inputs, records, generated, contextOf(props)), ...driftInput },
+        props: { ...withoutLegacyRecords(withoutDriftList(props)), ...outputsOf(props, inputs, current, records, generated, old.context), ...driftInput },
         inputs: wireSafe({ ...internalKeysOf(props), ...givenInputs, ...driftInput }),
       };
     },
@@ -160,10 +167,11 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const parsed = kind.schema.parse(news);
       const { plan, context, report } = await writePlanOf(api, parsed);
       await kind.preflight?.(parsed, api, context);
-      const records = await updateRecords(api, plan, recordsOf(olds), {
+      const old = stateOf(olds);
+      const records = await updateRecords(api, plan, old.records, {
         adopt: adoptOf(parsed),
         owner: ownerOf(rawNews) ?? ownerOf(olds),
-        adoptedDeleteBehavior: deleteBehaviorFor(olds),
+        adoptedDeleteBehavior: deleteBehaviorFor(old),
         secretsToWrite: (record: PlannedRecord, old) =>
           (record.secretFields ?? []).filter((column) => {
             const input = record.inputs?.[column];
@@ -171,13 +179,14 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
             return inputChanged || (old.secretDrift ?? []).includes(column) || old.fingerprints[column] === undefined;
           }),
       });
-      return { outs: outputsOf(rawNews, news, records, generatedKeys(given, news), context, report) };
+      return { outs: outputsOf(rawNews, news, { parsed, plan }, records, generatedKeys(given, news), context, report) };
     },
 
     async delete(_id, props: Props) {
       const api = sessionClient();
-      const behaviorOf = deleteBehaviorFor(props);
-      for (const record of [...recordsOf(props)].reverse()) await retireRecord(api, record, behaviorOf(record.step));
+      const old = stateOf(props);
+      const behaviorOf = deleteBehaviorFor(old);
+      for (const record of [...old.records].reverse()) await retireRecord(api, record, behaviorOf(record.step));
     },
   };
 }
