@@ -8,8 +8,6 @@ export interface FormUse {
   readonly spokeName: string;
   /** The setup page says the template must be selected on the alias (SumTotal's does). */
   readonly templateRequired: boolean;
-  /** Form values by path, from the `form` input (SpokeConnection); they count as inputs. */
-  readonly values?: Readonly<Record<string, string>>;
   /** The user knows the template's On Create Script does not run through the Table API. */
   readonly acknowledgeOnCreateScript: boolean;
 }
@@ -48,7 +46,7 @@ export function applyForm(plan: readonly PlannedRecord[], form: AliasForm, use: 
   }
   const credentialSection = credentialSectionOf(plan, template);
   const inSection = (path: string) => !path.startsWith("credential.") || credentialSection === "ours";
-  const uncovered = template.fields.filter((field) => field.mandatory && inSection(field.path) && !covered(field, plan, template, use));
+  const uncovered = template.fields.filter((field) => field.mandatory && inSection(field.path) && !covered(field, plan, template));
   if (uncovered.length > 0) {
     const labels = uncovered.map((field) => `"${field.label}"`).join(", ");
     throw new FormMismatchError(
@@ -87,8 +85,8 @@ function credentialSectionOf(plan: readonly PlannedRecord[], template: FormTempl
 }
 
 /** A field has a value when an input sets its column, the form's data or the field has a default, or it feeds no record. */
-function covered(field: FormField, plan: readonly PlannedRecord[], template: FormTemplate, use: FormUse): boolean {
-  if (use.values?.[field.path] !== undefined || field.defaultValue !== undefined || template.defaults[field.path] !== undefined) return true;
+function covered(field: FormField, plan: readonly PlannedRecord[], template: FormTemplate): boolean {
+  if (field.defaultValue !== undefined || template.defaults[field.path] !== undefined) return true;
   const target = targetOf(field.path);
   if (!target) return false;
   if ("additional" in target) return true;
