@@ -24,7 +24,7 @@ export interface ServiceNowErrorDetails {
   readonly secrets?: readonly (string | undefined)[];
 }
 
-const BRAND = Symbol.for("pulumi-servicenow-spokes/ServiceNowError");
+const brand = Symbol.for("pulumi-servicenow-spokes/ServiceNowError");
 
 /**
  * Base class of every error the ServiceNow client raises. Secrets are redacted at construction
@@ -46,7 +46,7 @@ export class ServiceNowError extends Error {
     const secrets = details.secrets ?? [];
     super(redact(message, secrets));
     Object.defineProperty(this, "name", { value: new.target.name, enumerable: false, configurable: true, writable: true });
-    Object.defineProperty(this, BRAND, { value: true, enumerable: false });
+    Object.defineProperty(this, brand, { value: true, enumerable: false });
     this.instanceUrl = details.instanceUrl;
     this.table = details.table;
     this.operation = details.operation;
@@ -64,7 +64,7 @@ export class ServiceNowError extends Error {
 }
 
 export function isServiceNowError(e: unknown): e is ServiceNowError {
-  return typeof e === "object" && e !== null && (e as Record<symbol, unknown>)[BRAND] === true;
+  return typeof e === "object" && e !== null && (e as Record<symbol, unknown>)[brand] === true;
 }
 
 /** "create on table `x`", "update of `x` record 0123...": the subject of a message. */
