@@ -8,3 +8,4 @@ export * from "./resources/rest-api-key";
 export * from "./resources/table-record";
 export * from "./resources/spokes";
 export { ServiceNowResource } from "./resources/servicenow-resource";
+export * from "./errors";

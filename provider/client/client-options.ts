@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_TUNING, type RetryTuning } from "./retry-policy";
+import { defaultRetryTuning, type RetryTuning } from "./retry-policy";
 import type { RequestListener } from "./request-events";
 
 /** Optional behaviour of a client, beyond the provider configuration. All have defaults. */
@@ -31,7 +31,7 @@ export function normalizeClientOptions(options: ClientOptions = {}): ResolvedCli
     now: options.now ?? Date.now,
     sleep: options.sleep ?? timerSleep,
     random: options.random ?? Math.random,
-    retry: { ...DEFAULT_RETRY_TUNING, ...options.retry },
+    retry: { ...defaultRetryTuning, ...options.retry },
     tokenRenewalMarginMs: options.tokenRenewalMarginMs ?? 60_000,
   };
 }

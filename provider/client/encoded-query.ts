@@ -18,10 +18,10 @@
 /** One encoded-query term or a conjunction of terms. */
 export type QueryTerm = string;
 
-const FIELD = /^[a-z0-9_.]+$/;
+const fieldNamePattern = /^[a-z0-9_.]+$/;
 
 function field(name: string): string {
-  if (!FIELD.test(name)) throw new TypeError(`Invalid field name in encoded query: ${JSON.stringify(name)}`);
+  if (!fieldNamePattern.test(name)) throw new TypeError(`Invalid field name in encoded query: ${JSON.stringify(name)}`);
   return name;
 }
 

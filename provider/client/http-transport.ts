@@ -1,6 +1,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import axios, { type AxiosInstance } from "axios";
+import { SpokesError } from "../errors/spokes-error";
 
 /** One HTTP request, relative to the instance URL. */
 export interface HttpRequest {
@@ -28,8 +29,7 @@ export interface HttpResponse {
  * The instance did not answer. Carries only the error code: the axios error, which holds the
  * request headers (Authorization) and body, is dropped here and never leaves this file.
  */
-export class NetworkFailure extends Error {
-  override readonly name = "NetworkFailure";
+export class NetworkFailure extends SpokesError {
   constructor(readonly code: string) {
     super(`network error ${code}`);
   }

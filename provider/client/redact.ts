@@ -7,19 +7,19 @@
  * `password=`, `client_secret=`, `refresh_token=`, `access_token=`, `api_key=` in forms,
  * queries and JSON (as octokit's request error does).
  */
-export const REDACTED = "[REDACTED]";
+export const redactionMarker = "[REDACTED]";
 
-const PATTERNS: readonly [RegExp, string][] = [
-  [/\b(authorization)(["']?\s*[:=]\s*["']?)(?:(?:Basic|Bearer|Digest|Negotiate|OAuth)\s+)?[^\s"',;}]+/gi, `$1$2${REDACTED}`],
-  [/\b(x-sn-apikey)(["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi, `$1$2${REDACTED}`],
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`],
+const credentialPatterns: readonly [RegExp, string][] = [
+  [/\b(authorization)(["']?\s*[:=]\s*["']?)(?:(?:Basic|Bearer|Digest|Negotiate|OAuth)\s+)?[^\s"',;}]+/gi, `$1$2${redactionMarker}`],
+  [/\b(x-sn-apikey)(["']?\s*[:=]\s*["']?)[^\s"',;}]+/gi, `$1$2${redactionMarker}`],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${redactionMarker}`],
   [
     /\b(password|client_secret|clientSecret|refresh_token|refreshToken|access_token|accessToken|api_key|apiKey)=[^&\s"']*/gi,
-    `$1=${REDACTED}`,
+    `$1=${redactionMarker}`,
   ],
   [
     /("(?:password|client_secret|clientSecret|refresh_token|refreshToken|access_token|accessToken|api_key|apiKey)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi,
-    `$1"${REDACTED}"`,
+    `$1"${redactionMarker}"`,
   ],
 ];
 
@@ -33,7 +33,7 @@ function spellings(secret: string): string[] {
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
   const all = secrets.flatMap((s) => (s ? spellings(s) : [])).sort((a, b) => b.length - a.length);
-  for (const s of all) out = out.split(s).join(REDACTED);
-  for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+  for (const s of all) out = out.split(s).join(redactionMarker);
+  for (const [pattern, replacement] of credentialPatterns) out = out.replace(pattern, replacement);
   return out;
 }

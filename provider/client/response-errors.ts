@@ -20,7 +20,7 @@ import { redact } from "./redact";
 /** What every error of one request shares. */
 export type ErrorContext = Omit<ServiceNowErrorDetails, "status" | "detail" | "code">;
 
-const MAX_DETAIL = 500;
+const maxDetailLength = 500;
 
 /**
  * The instance's explanation from an error body: Table API `{"error":{"message","detail"}}`,
@@ -42,7 +42,7 @@ export function instanceDetail(data: unknown, secrets: readonly (string | undefi
   if (!text) return undefined;
   // Redact before cutting, so that no secret is left half-visible at the cut.
   text = redact(text, secrets);
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
+  return text.length > maxDetailLength ? `${text.slice(0, maxDetailLength)}…` : text;
 }
 
 /** The error for an HTTP answer the client does not accept. */

@@ -28,7 +28,7 @@ export interface RetryTuning {
   readonly maxRateLimitWaitMs: number;
 }
 
-export const DEFAULT_RETRY_TUNING: RetryTuning = { baseDelayMs: 250, maxDelayMs: 20_000, maxRateLimitWaitMs: 120_000 };
+export const defaultRetryTuning: RetryTuning = { baseDelayMs: 250, maxDelayMs: 20_000, maxRateLimitWaitMs: 120_000 };
 
 export interface RetryContext {
   /** The attempt that just failed, from 1. */
@@ -58,18 +58,18 @@ export type RetryDecision =
       readonly retryAt?: number;
     };
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const retryableStatuses = new Set([429, 502, 503, 504]);
 /** The request never reached the server: safe to repeat for any method. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const notSentCodes = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
 /** Permanent: repeating cannot help. */
-const PERMANENT_CODES = new Set(["ENOTFOUND", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "ERR_TLS_CERT_ALTNAME_INVALID", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "SELF_SIGNED_CERT_IN_CHAIN", "ERR_INVALID_URL"]);
+const permanentCodes = new Set(["ENOTFOUND", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "ERR_TLS_CERT_ALTNAME_INVALID", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "SELF_SIGNED_CERT_IN_CHAIN", "ERR_INVALID_URL"]);
 
 export function retryDecision(ctx: RetryContext): RetryDecision {
   const { outcome, tuning } = ctx;
 
   // 1. Retryable at all?
-  if (outcome.kind === "status" && !RETRYABLE_STATUSES.has(outcome.status)) return { action: "fail", reason: "not-retryable" };
-  if (outcome.kind === "network" && PERMANENT_CODES.has(outcome.code)) return { action: "fail", reason: "not-retryable" };
+  if (outcome.kind === "status" && !retryableStatuses.has(outcome.status)) return { action: "fail", reason: "not-retryable" };
+  if (outcome.kind === "network" && permanentCodes.has(outcome.code)) return { action: "fail", reason: "not-retryable" };
 
   // 2. The instance's own wait (429, and 503 when it says).
   const asked = outcome.kind === "status" ? requestedWaitMs(outcome.headers, ctx.now) : undefined;
@@ -93,7 +93,7 @@ export function retryDecision(ctx: RetryContext): RetryDecision {
 /** False when the request certainly did not take effect (429, connection refused, ...). */
 export function mayHaveBeenProcessed(outcome: FailedOutcome): boolean {
   if (outcome.kind === "status") return outcome.status !== 429;
-  return !NOT_SENT_CODES.has(outcome.code);
+  return !notSentCodes.has(outcome.code);
 }
 
 /** The default `repeatable` for a method: everything but POST. */

@@ -8,14 +8,14 @@ import { RequestExecutor, type Executed, type RequestSpec } from "./request-exec
 import { errorForResponse, unexpectedBody } from "./response-errors";
 import type { CreateOptions, ListOptions, ReadOptions, SnFields, SnRecord, TableApi, WriteOptions } from "./table-api";
 
-const SYS_ID = /^[0-9a-f]{32}$/i;
-const TABLE = /^[a-z0-9_]+$/i;
-const FIELD = /^[a-z0-9_.]+$/i;
-const DEFAULT_PAGE_SIZE = 1000;
-const MAX_PAGE_SIZE = 10_000;
+const sysIdPattern = /^[0-9a-f]{32}$/i;
+const tableNamePattern = /^[a-z0-9_]+$/i;
+const fieldNamePattern = /^[a-z0-9_.]+$/i;
+const defaultPageSize = 1000;
+const maxPageSize = 10_000;
 
 /** Read parameters: plain stored values, references as bare sys_ids. */
-const READ_PARAMS = { sysparm_exclude_reference_link: "true", sysparm_display_value: "false" } as const;
+const readParams = { sysparm_exclude_reference_link: "true", sysparm_display_value: "false" } as const;
 
 /**
  * The Table API client: one per instance and credentials (see clientFor()). Implements
@@ -78,7 +78,7 @@ export class ServiceNowClient implements TableApi {
       sysId,
       method: "GET",
       path: recordPath(table, sysId),
-      params: { ...fieldsParam(options.fields), ...READ_PARAMS },
+      params: { ...fieldsParam(options.fields), ...readParams },
       accept: (status) => status === 404,
     };
     const response = responseOf(await this.executor.execute(spec));
@@ -88,9 +88,9 @@ export class ServiceNowClient implements TableApi {
 
   async list(table: string, query: string, options: ListOptions = {}): Promise<SnRecord[]> {
     this.check("list", table, undefined, options.fields);
-    const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw this.invalid("list", table, undefined, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
+    const pageSize = options.pageSize ?? defaultPageSize;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
+      throw this.invalid("list", table, undefined, `pageSize must be a whole number from 1 to ${maxPageSize}, got ${pageSize}`);
     }
     const limit = options.limit;
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
@@ -110,7 +110,7 @@ export class ServiceNowClient implements TableApi {
           ...fieldsParam(options.fields),
           sysparm_limit: String(want),
           sysparm_offset: String(offset),
-          ...READ_PARAMS,
+          ...readParams,
         },
         // Some releases answer a query that matches nothing with 404 "No Record found".
         accept: (status) => status === 404,
@@ -140,7 +140,7 @@ export class ServiceNowClient implements TableApi {
       table,
       method: "POST",
       path: tablePath(table),
-      params: { ...READ_PARAMS },
+      params: { ...readParams },
       json: plain,
       secrets: secretValues(secret),
       ...(options.findExisting ? { findExisting: options.findExisting } : {}),
@@ -183,7 +183,7 @@ export class ServiceNowClient implements TableApi {
       sysId,
       method: "PATCH",
       path: recordPath(table, sysId),
-      params: { ...READ_PARAMS, ...flags },
+      params: { ...readParams, ...flags },
       json: fields,
       secrets: [...secrets],
     };
@@ -211,11 +211,11 @@ export class ServiceNowClient implements TableApi {
 
   /** Rejects what must not reach the instance: bad table names, sys_ids or field names. */
   private check(operation: Operation, table: string, sysId: string | undefined, fields: readonly string[] | undefined): void {
-    if (!TABLE.test(table)) throw this.invalid(operation, table, undefined, `table name ${JSON.stringify(table)} is not valid`);
-    if (sysId !== undefined && !SYS_ID.test(sysId)) {
+    if (!tableNamePattern.test(table)) throw this.invalid(operation, table, undefined, `table name ${JSON.stringify(table)} is not valid`);
+    if (sysId !== undefined && !sysIdPattern.test(sysId)) {
       throw this.invalid(operation, table, undefined, `sys_id ${JSON.stringify(sysId)} is not 32 hexadecimal characters`);
     }
-    const bad = fields?.find((f) => !FIELD.test(f));
+    const bad = fields?.find((f) => !fieldNamePattern.test(f));
     if (bad !== undefined) throw this.invalid(operation, table, sysId, `field name ${JSON.stringify(bad)} is not valid`);
   }
 
@@ -256,7 +256,6 @@ function fieldsParam(fields: readonly string[] | undefined): Record<string, stri
   return { sysparm_fields: [...new Set(["sys_id", ...fields])].join(",") };
 }
 
-/** Secret fields force `sysparm_input_display_value=true`, or password2 values are dropped. */
 /** The columns to write as values, and the secret ones (`secretFields`) to write on their own. */
 function splitSecrets(fields: SnFields, secretFields: readonly string[] = []): { plain: SnFields; secret: SnFields } {
   const plain: Record<string, string> = {};

@@ -37,7 +37,7 @@ function setting(name: SettingName, ansible: string | undefined, secret: boolean
   return { name, key: `servicenow:${name}`, envVars, secret, example };
 }
 
-export const CONFIG_KEYS: Readonly<Record<SettingName, ConfigKey>> = {
+export const configKeys: Readonly<Record<SettingName, ConfigKey>> = {
   instanceUrl: setting("instanceUrl", "SN_HOST", false, "https://dev12345.service-now.com"),
   username: setting("username", "SN_USERNAME", false, "admin"),
   password: setting("password", "SN_PASSWORD", true, "<password>"),
@@ -54,13 +54,13 @@ export const CONFIG_KEYS: Readonly<Record<SettingName, ConfigKey>> = {
 
 /** `pulumi config set [--secret] <key> <example>` for one setting. */
 export function configSetCommand(name: SettingName): string {
-  const k = CONFIG_KEYS[name];
+  const k = configKeys[name];
   return `pulumi config set${k.secret ? " --secret" : ""} ${k.key} ${k.example}`;
 }
 
 /** "`servicenow:password` (or SERVICENOW_PASSWORD / SN_PASSWORD)": how messages name a setting. */
 export function describeSetting(name: SettingName): string {
-  const k = CONFIG_KEYS[name];
+  const k = configKeys[name];
   return `\`${k.key}\` (or ${k.envVars.join(" / ")})`;
 }
 

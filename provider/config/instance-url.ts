@@ -5,10 +5,10 @@
  */
 export type InstanceUrlResult = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };
 
-const LOOPBACK_HOSTS = new Set(["localhost", "[::1]", "::1"]);
+const loopbackHosts = new Set(["localhost", "[::1]", "::1"]);
 
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  return loopbackHosts.has(hostname.toLowerCase()) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 export function normalizeInstanceUrl(raw: string): InstanceUrlResult {

@@ -1,3 +1,4 @@
+import { isSpokesError, SpokesError } from "../errors/spokes-error";
 import type { SettingName } from "./config-keys";
 
 /** One thing wrong with the configuration, named by its setting. */
@@ -12,8 +13,7 @@ export interface ConfigProblem {
  * The provider configuration is incomplete or invalid. Raised by `resolveProviderConfig()`
  * before any request; the message has one line per problem and never holds a secret value.
  */
-export class ProviderConfigError extends Error {
-  override readonly name = "ProviderConfigError";
+export class ProviderConfigError extends SpokesError {
   readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly ConfigProblem[]) {
@@ -28,5 +28,5 @@ export class ProviderConfigError extends Error {
 }
 
 export function isProviderConfigError(e: unknown): e is ProviderConfigError {
-  return e instanceof Error && e.name === "ProviderConfigError" && Array.isArray((e as ProviderConfigError).problems);
+  return isSpokesError(e) && e.name === "ProviderConfigError";
 }

@@ -39,6 +39,6 @@ export interface ProviderConfig {
   readonly maxRetries: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_CONCURRENCY = 8;
-export const DEFAULT_MAX_RETRIES = 5;
+export const defaultTimeoutMs = 60_000;
+export const defaultMaxConcurrency = 8;
+export const defaultMaxRetries = 5;

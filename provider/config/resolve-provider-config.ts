@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { ConfigSource } from "./config-source";
-import { CONFIG_KEYS, configSetCommand, type SettingName } from "./config-keys";
+import { configKeys, configSetCommand, type SettingName } from "./config-keys";
 import { normalizeInstanceUrl } from "./instance-url";
 import {
-  DEFAULT_MAX_CONCURRENCY,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
+  defaultMaxConcurrency,
+  defaultMaxRetries,
+  defaultTimeoutMs,
   type AuthConfig,
   type ProviderConfig,
 } from "./provider-config";
@@ -18,18 +18,18 @@ interface RawSetting {
 }
 type RawSettings = Partial<Record<SettingName, RawSetting>>;
 
-const GRANT_TYPES = ["password", "refresh_token", "client_credentials"] as const;
+const signInGrantTypes = ["password", "refresh_token", "client_credentials"] as const;
 
 /** Field-level rules. Numbers arrive as strings from config and the environment. */
-const FIELD_SCHEMAS = {
-  grantType: z.enum(GRANT_TYPES),
+const fieldSchemas = {
+  grantType: z.enum(signInGrantTypes),
   timeoutSeconds: z.coerce.number().positive().max(3600),
   maxConcurrency: z.coerce.number().int().min(1).max(64),
   maxRetries: z.coerce.number().int().min(0).max(20),
 } as const;
 
-const FIELD_RULES: Record<keyof typeof FIELD_SCHEMAS, string> = {
-  grantType: `must be one of ${GRANT_TYPES.join(", ")}`,
+const fieldRules: Record<keyof typeof fieldSchemas, string> = {
+  grantType: `must be one of ${signInGrantTypes.join(", ")}`,
   timeoutSeconds: "must be a number of seconds greater than 0 and at most 3600",
   maxConcurrency: "must be a whole number from 1 to 64",
   maxRetries: "must be a whole number from 0 to 20",
@@ -94,9 +94,9 @@ export function resolveProviderConfig(source: ConfigSource, env: NodeJS.ProcessE
   const config = {
     instanceUrl,
     auth,
-    timeoutMs: timeoutSeconds !== undefined ? Math.round(timeoutSeconds * 1000) : DEFAULT_TIMEOUT_MS,
-    maxConcurrency: maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
-    maxRetries: maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeoutMs: timeoutSeconds !== undefined ? Math.round(timeoutSeconds * 1000) : defaultTimeoutMs,
+    maxConcurrency: maxConcurrency ?? defaultMaxConcurrency,
+    maxRetries: maxRetries ?? defaultMaxRetries,
   };
   providerConfigSchema.parse(config);
   return config;
@@ -104,7 +104,7 @@ export function resolveProviderConfig(source: ConfigSource, env: NodeJS.ProcessE
 
 function readSettings(source: ConfigSource, env: NodeJS.ProcessEnv): RawSettings {
   const raw: RawSettings = {};
-  for (const k of Object.values(CONFIG_KEYS)) {
+  for (const k of Object.values(configKeys)) {
     const candidates: [string, string | undefined][] = [
       [`\`${k.key}\``, source.get(k.key)],
       ...k.envVars.map((name): [string, string | undefined] => [name, env[name]]),
@@ -120,22 +120,22 @@ function readSettings(source: ConfigSource, env: NodeJS.ProcessEnv): RawSettings
   return raw;
 }
 
-function parseField<K extends keyof typeof FIELD_SCHEMAS>(
+function parseField<K extends keyof typeof fieldSchemas>(
   name: K,
   raw: RawSettings,
   problems: ConfigProblem[],
-): z.infer<(typeof FIELD_SCHEMAS)[K]> | undefined {
+): z.infer<(typeof fieldSchemas)[K]> | undefined {
   const setting = raw[name];
   if (!setting) return undefined;
-  const result = FIELD_SCHEMAS[name].safeParse(setting.value);
-  if (result.success) return result.data as z.infer<(typeof FIELD_SCHEMAS)[K]>;
-  problems.push(invalid(name, setting, `${FIELD_RULES[name]} (got "${setting.value}")`));
+  const result = fieldSchemas[name].safeParse(setting.value);
+  if (result.success) return result.data as z.infer<(typeof fieldSchemas)[K]>;
+  problems.push(invalid(name, setting, `${fieldRules[name]} (got "${setting.value}")`));
   return undefined;
 }
 
 function resolveAuth(
   raw: RawSettings,
-  grantType: (typeof GRANT_TYPES)[number] | undefined,
+  grantType: (typeof signInGrantTypes)[number] | undefined,
   problems: ConfigProblem[],
 ): AuthConfig | undefined {
   const v = (name: SettingName): string | undefined => raw[name]?.value;
@@ -172,12 +172,12 @@ function resolveAuth(
     return { mode: "basic", username: v("username")!, password: v("password")! };
   }
 
-  problems.push({ setting: undefined, message: NO_CREDENTIALS });
+  problems.push({ setting: undefined, message: noCredentials });
   return undefined;
 }
 
-const k = (name: SettingName): string => `\`${CONFIG_KEYS[name].key}\``;
-const NO_CREDENTIALS =
+const k = (name: SettingName): string => `\`${configKeys[name].key}\``;
+const noCredentials =
   "no credentials are set. Set one of these combinations: " +
   `${k("username")} + ${k("password")} (basic auth); ` +
   `${k("clientId")} + ${k("clientSecret")} + ${k("username")} + ${k("password")} (OAuth, grant type password); ` +
@@ -188,11 +188,11 @@ const NO_CREDENTIALS =
   `For example: \`${configSetCommand("username")}\` and \`${configSetCommand("password")}\`.`;
 
 function envHint(name: SettingName): string {
-  return CONFIG_KEYS[name].envVars.join(" or ");
+  return configKeys[name].envVars.join(" or ");
 }
 
 function missing(name: SettingName, why?: string): ConfigProblem {
-  const key = CONFIG_KEYS[name].key;
+  const key = configKeys[name].key;
   return {
     setting: name,
     message:
@@ -202,7 +202,7 @@ function missing(name: SettingName, why?: string): ConfigProblem {
 }
 
 function invalid(name: SettingName, setting: RawSetting, reason: string): ConfigProblem {
-  const key = CONFIG_KEYS[name].key;
+  const key = configKeys[name].key;
   const origin = setting.from === `\`${key}\`` ? "" : ` (from ${setting.from})`;
   return {
     setting: name,

@@ -1,3 +1,5 @@
+import { FormTemplateFormatError } from "./form-template-format-error";
+
 /**
  * A spoke's Configure form as the instance stores it: the alias's Connection & Credential
  * template (`sys_alias_templates`, servicenow-reference.md "The Configure form is data"),
@@ -42,10 +44,6 @@ export interface StoredTemplate {
   readonly post_process_script: string;
 }
 
-export class FormTemplateFormatError extends Error {
-  override readonly name = "FormTemplateFormatError";
-}
-
 export function parseFormTemplate(stored: StoredTemplate): FormTemplate {
   const schema = parseJson(stored, "dynamic_data_schema") as Record<string, unknown>;
   const data = parseJson(stored, "default_data_template") as Record<string, unknown>;
@@ -77,6 +75,7 @@ function parseJson(stored: StoredTemplate, column: "dynamic_data_schema" | "defa
   throw new FormTemplateFormatError(
     `The Connection & Credential template ${stored.name} (sys_alias_templates ${stored.sys_id}) has a ${column} that is not a JSON object: ` +
       "fix the template on the instance (Connections & Credentials > Connection & Credential Templates), or select another on the alias.",
+    { table: "sys_alias_templates" },
   );
 }
 

@@ -1,6 +1,7 @@
 import type { PlannedRecord } from "../lifecycle/record-plan";
 import { targetOf } from "./form-columns";
 import type { FormTemplate } from "./form-template";
+import { UnknownFormLabelError } from "./unknown-form-label-error";
 
 /** A `form` input (values keyed by the form's labels), resolved against the alias's template. */
 export interface FormValues {
@@ -10,10 +11,6 @@ export interface FormValues {
   readonly secretPaths: readonly string[];
   /** The label of each path given, for messages. */
   readonly labelOf: Readonly<Record<string, string>>;
-}
-
-export class UnknownFormLabelError extends Error {
-  override readonly name = "UnknownFormLabelError";
 }
 
 /** Labels compare as the form prints them, ignoring case and surrounding space. */

@@ -28,15 +28,6 @@ export interface RecordState {
  */
 export type RecordsState = readonly RecordState[];
 
-/** The lifecycle's own outputs, next to the kind's inputs (which outputs repeat). */
-export interface LifecycleOutputs {
-  /** The sys_id of the resource's main record. */
-  readonly sysId: string;
-  /** Step name → sys_id, for every record the resource manages. */
-  readonly sysIds: Readonly<Record<string, string>>;
-  readonly records: RecordsState;
-}
-
 export function sysIdsOf(records: RecordsState): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const record of records) ids[record.step] = record.sysId;

@@ -22,6 +22,7 @@ import { readInstance } from "./read-instance";
 import { generatedHeader, projectFiles, renderProgram } from "./render-program";
 import { mergeStackFile, type ConfigValue } from "./render-stack-config";
 import { projectName, stackSettings, type SignInSetting, type StackSettings } from "./stack-settings";
+import { UsageError } from "./usage-error";
 
 const usage = `Usage: pulumi-servicenow-spokes scan [--stack <name>]... [--out <dir>] [--include oauth-clients,users] [--project <name>]
 
@@ -175,8 +176,6 @@ function signInConfig(stack: string, settings: StackSettings, dir: string): Prov
     throw new UsageError(`stack ${stack}: ${error.message}\nLooked in ${settings.lookedIn}, then the environment.${where}`);
   }
 }
-
-class UsageError extends Error {}
 
 main(process.argv.slice(2))
   .then((code) => {

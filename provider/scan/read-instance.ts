@@ -1,6 +1,7 @@
 import { all, any, eq, neq, startsWith } from "../client/encoded-query";
 import type { SnRecord, TableApi } from "../client/table-api";
-import { FormTemplateFormatError, parseFormTemplate, type FormTemplate } from "../forms/form-template";
+import { parseFormTemplate, type FormTemplate } from "../forms/form-template";
+import { isFormTemplateFormatError } from "../forms/form-template-format-error";
 import { attributeDefinitionTable, attributeValueTable } from "../records/connection-attributes";
 
 /**
@@ -118,7 +119,7 @@ async function readTemplates(api: TableApi): Promise<Map<string, FormTemplate>> 
         post_process_script: record.post_process_script ?? "",
       }));
     } catch (error) {
-      if (!(error instanceof FormTemplateFormatError)) throw error;
+      if (!isFormTemplateFormatError(error)) throw error;
     }
   }
   return templates;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ConfigSource } from "../config/config-source";
-import { CONFIG_KEYS } from "../config/config-keys";
+import { configKeys } from "../config/config-keys";
 
 /**
  * Where a stack's `servicenow:*` settings come from, as the provider reads them: the stack's
@@ -28,7 +28,7 @@ export interface SignInSetting {
   readonly secret: boolean;
 }
 
-const secretKeys = new Set(Object.values(CONFIG_KEYS).filter((setting) => setting.secret).map((setting) => setting.key));
+const secretKeys = new Set(Object.values(configKeys).filter((setting) => setting.secret).map((setting) => setting.key));
 
 export function stackSettings(stack: string, dir: string): StackSettings {
   const none = (lookedIn: string): StackSettings => ({ source: { get: () => undefined }, fromStack: false, lookedIn, signIn: [] });

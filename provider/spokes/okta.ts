@@ -6,6 +6,7 @@ import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
 import { apiKeyCredential } from "../records/credentials";
 import { spokeOutputs } from "./spoke-outputs";
+import { isCredentialCheckError } from "./credential-check-error";
 import { spokePlan } from "./spoke-plan";
 import { verifyClientCredentials, verifyOktaApiKey } from "./verify-credentials";
 
@@ -178,8 +179,8 @@ export const oktaOAuthConnectionKind = defineKind({
       clientId: inputs.clientId,
       clientSecret: inputs.clientSecret,
       inputNames: "`clientId` and `clientSecret`",
-    }).catch((error: Error) => {
-      if (!/HTTP 400/.test(error.message)) throw error;
+    }).catch((error: unknown) => {
+      if (!(isCredentialCheckError(error) && error.status === 400)) throw error;
     });
   },
   outputs: (inputs, records, context) => ({

@@ -1,5 +1,6 @@
 import { FormMismatchError } from "../forms/form-mismatch-error";
-import { resolveFormValues, UnknownFormLabelError, withFormColumns, type FormValues } from "../forms/form-values";
+import { resolveFormValues, withFormColumns, type FormValues } from "../forms/form-values";
+import { isUnknownFormLabelError } from "../forms/unknown-form-label-error";
 import { baseUrl } from "../kinds/url-fields";
 import type { PlannedRecord } from "../lifecycle/record-plan";
 import type { PlanContext } from "../lifecycle/resource-kind";
@@ -88,7 +89,8 @@ export function formInputsOf(inputs: SpokeInputs, context: PlanContext): SpokeFo
   }
   const aliasForm = context.form;
   if (!aliasForm) return "unknown";
-  const mismatch = (problem: string) => new FormMismatchError(context.instanceUrl, inputs.connectionAlias, problem);
+  const mismatch = (problem: string, cause?: unknown) =>
+    new FormMismatchError(context.instanceUrl, inputs.connectionAlias, problem, cause !== undefined ? { cause } : {});
   const template = aliasForm.template;
   if (!template) {
     throw mismatch("`form` gives values for the alias's Configure form, and the alias has no Connection & Credential template: select one on the alias, or use credentialType and the named inputs instead");
@@ -97,7 +99,7 @@ export function formInputsOf(inputs: SpokeInputs, context: PlanContext): SpokeFo
   try {
     values = resolveFormValues(template, inputs.form);
   } catch (error) {
-    throw error instanceof UnknownFormLabelError ? mismatch(error.message) : error;
+    throw isUnknownFormLabelError(error) ? mismatch(error.message, error) : error;
   }
   // A named input wins, then the form's value, then what the form is prefilled with or writes by default.
   const fromForm = new Set<string>();

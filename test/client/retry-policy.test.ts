@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import {
-  DEFAULT_RETRY_TUNING,
+  defaultRetryTuning,
   mayHaveBeenProcessed,
   requestedWaitMs,
   retryDecision,
@@ -21,7 +21,7 @@ function decide(outcome: FailedOutcome, over: Partial<RetryContext> = {}) {
     outcome,
     now: NOW,
     random: () => 0.5,
-    tuning: DEFAULT_RETRY_TUNING,
+    tuning: defaultRetryTuning,
     ...over,
   });
 }

@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
-import { CONFIG_KEYS, configSetCommand, credentialSettings, describeSetting } from "../../provider/config/config-keys";
+import { configKeys, configSetCommand, credentialSettings, describeSetting } from "../../provider/config/config-keys";
 
 describe("config-keys", () => {
   it("derives SERVICENOW_<UPPER_SNAKE> and the Ansible SN_* names", () => {
     assert.deepEqual(
-      Object.values(CONFIG_KEYS).map((k) => [k.key, ...k.envVars]),
+      Object.values(configKeys).map((k) => [k.key, ...k.envVars]),
       [
         ["servicenow:instanceUrl", "SERVICENOW_INSTANCE_URL", "SN_HOST"],
         ["servicenow:username", "SERVICENOW_USERNAME", "SN_USERNAME"],

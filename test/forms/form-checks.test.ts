@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import type { EmulatorOptions } from "../../emulator";
+import { isFormMismatchError, isUnknownFormLabelError } from "../../provider/errors";
 import { useEmulator, writesTo } from "../helpers/emulator";
 import { checkAndCreate, connectProvider, lifecycle } from "../helpers/provider-session";
 
@@ -135,7 +136,15 @@ describe("the alias's Configure form, checked before any write", () => {
     it("a label the form does not have fails listing the form's labels; nothing is written", async () => {
       await assert.rejects(
         checkAndCreate("SpokeConnection", { connectionAlias: "sn_sumtotal_spoke.SumTotal", form: { "Connection URL": "https://acme.sumtotal.host", "Client Secret": "x-secret-1" } }),
-        /`form` has "Client Secret", which the Configure form of template SumTotal Spoke Template does not have: use its labels, "Connection Name", "Connection URL", "Tenant ID", "OAuth Entity Name", "OAuth Client ID", "OAuth Client Secret", "OAuth Token URL"/,
+        (error: unknown) => {
+          assert.ok(isFormMismatchError(error));
+          assert.match(
+            error.message,
+            /`form` has "Client Secret", which the Configure form of template SumTotal Spoke Template does not have: use its labels, "Connection Name", "Connection URL", "Tenant ID", "OAuth Entity Name", "OAuth Client ID", "OAuth Client Secret", "OAuth Token URL"/,
+          );
+          assert.ok(isUnknownFormLabelError(error.cause), "the unknown label is the cause");
+          return true;
+        },
       );
       assert.equal(writes(sn.instance), 0);
     });

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { storedValue, targetOf } from "../../provider/forms/form-columns";
-import { FormTemplateFormatError, parseFormTemplate, type StoredTemplate } from "../../provider/forms/form-template";
+import { parseFormTemplate, type StoredTemplate } from "../../provider/forms/form-template";
+import { FormTemplateFormatError } from "../../provider/forms/form-template-format-error";
 
 const stored = (over: Partial<StoredTemplate>): StoredTemplate => ({
   sys_id: "0123456789abcdef0123456789abcdef",

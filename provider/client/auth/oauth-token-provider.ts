@@ -25,9 +25,9 @@ interface Token {
 }
 
 /** Access tokens live 1800 s by default on ServiceNow; used when `expires_in` is absent. */
-const DEFAULT_LIFETIME_S = 1800;
+const defaultLifetimeSeconds = 1800;
 /** Statuses with which the token endpoint rejects a grant (invalid_grant, access_denied). */
-const REJECTED = new Set([400, 401, 403]);
+const rejectingStatuses = new Set([400, 401, 403]);
 
 /**
  * OAuth against `POST {instance}/oauth_token.do` (form-encoded). The token is cached, renewed
@@ -95,7 +95,7 @@ export class OAuthTokenProvider implements AuthProvider {
     if (this.refreshToken !== undefined) {
       response = await this.deps.requestToken({ grant_type: "refresh_token", ...client, refresh_token: this.refreshToken }, table);
       // A rejected refresh in password mode: sign in again with the password.
-      if (auth.mode === "oauth-password" && REJECTED.has(response.status)) {
+      if (auth.mode === "oauth-password" && rejectingStatuses.has(response.status)) {
         this.refreshToken = undefined;
         response = undefined;
       }
@@ -126,8 +126,8 @@ export class OAuthTokenProvider implements AuthProvider {
     if (response.status !== 200 || typeof response.data !== "object" || response.data === null) return undefined;
     const body = response.data as Record<string, unknown>;
     if (typeof body.access_token !== "string" || body.access_token === "") return undefined;
-    const expiresIn = Number(body.expires_in ?? DEFAULT_LIFETIME_S);
-    const lifetime = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_S;
+    const expiresIn = Number(body.expires_in ?? defaultLifetimeSeconds);
+    const lifetime = Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : defaultLifetimeSeconds;
     const refreshToken = typeof body.refresh_token === "string" && body.refresh_token !== "" ? body.refresh_token : undefined;
     this.remember(body.access_token);
     if (refreshToken) this.remember(refreshToken);

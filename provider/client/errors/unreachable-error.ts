@@ -6,12 +6,12 @@ export interface UnreachableErrorDetails extends ServiceNowErrorDetails {
   readonly timeoutMs?: number;
 }
 
-const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ECONNABORTED"]);
+const timeoutCodes = new Set(["ETIMEDOUT", "ECONNABORTED"]);
 
 /** The instance did not answer (connection refused or reset, DNS failure, timeout), after retries. */
 export class UnreachableError extends ServiceNowError {
   constructor(details: UnreachableErrorDetails) {
-    const timedOut = TIMEOUT_CODES.has(details.code) && details.timeoutMs !== undefined;
+    const timedOut = timeoutCodes.has(details.code) && details.timeoutMs !== undefined;
     const hint = timedOut
       ? `the instance did not answer within ${details.timeoutMs! / 1000} s: raise \`servicenow:timeoutSeconds\`, or check servicenow:instanceUrl and network`
       : "check servicenow:instanceUrl and network";

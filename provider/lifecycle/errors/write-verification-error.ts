@@ -1,3 +1,4 @@
+import { isSpokesError, SpokesError } from "../../errors/spokes-error";
 import type { RecordState } from "../resource-state";
 
 /**
@@ -6,14 +7,15 @@ import type { RecordState } from "../resource-state";
  * renamed by a release, a spoke version without it), so without this check the record would
  * be misconfigured and nothing would say so.
  */
-export class WriteVerificationError extends Error {
-  override readonly name = "WriteVerificationError";
+export class WriteVerificationError extends SpokesError {
+  declare readonly instanceUrl: string;
+  declare readonly table: string;
   /** The record as the failed write left it, for the transaction to undo (set by the lifecycle). */
   made?: RecordState;
 
   constructor(
-    readonly instanceUrl: string,
-    readonly table: string,
+    instanceUrl: string,
+    table: string,
     readonly sysId: string,
     readonly mismatches: readonly { column: string; sent: string; returned: string | undefined }[],
   ) {
@@ -29,6 +31,11 @@ export class WriteVerificationError extends Error {
         "The instance ignores columns a table does not have and may reject values a business rule or choice list does not allow: " +
         "check that the spoke (and the platform release) is the version this package supports, and run `npm run test:instance` " +
         "against the instance to get a conformance report.",
+      { instanceUrl, table },
     );
   }
+}
+
+export function isWriteVerificationError(e: unknown): e is WriteVerificationError {
+  return isSpokesError(e) && e.name === "WriteVerificationError";
 }
