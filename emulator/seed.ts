@@ -3,7 +3,7 @@
  * advertises, and the activated spokes. Idempotent, so a restart from a data file keeps what
  * is there, adds what is missing and removes spokes that are no longer activated.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { EXTRA_MANDATORY_ATTRIBUTE, templateFor, type AliasTemplateVariant } from "./alias-templates";
 import { ALL_SPOKES, type SpokeName } from "./options";
 import { SPOKES } from "./spokes";
@@ -62,7 +62,9 @@ function selectTemplate(store: Store, alias: StoredRecord, template: ReturnType<
     default_data_template: JSON.stringify(template.defaultDataTemplate),
     post_process_script: template.postProcessScript,
   };
-  const record = stored && (store.query("sys_alias_templates", `name=${stored.name}`)[0] ?? store.insert("sys_alias_templates", stored, SYSTEM));
+  // Seeded with a sys_id named after the template, so every instance seeded alike holds the same ids.
+  const sysId = stored && createHash("sha256").update(`sys_alias_templates:${stored.name}`).digest("hex").slice(0, 32);
+  const record = stored && (store.get("sys_alias_templates", sysId!) ?? store.insert("sys_alias_templates", { ...stored, sys_id: sysId }, SYSTEM));
   if (record && stored && Object.entries(stored).some(([field, value]) => record.values[field] !== value)) store.update("sys_alias_templates", record.sysId, stored, SYSTEM);
   const selected = record?.sysId ?? "";
   if (alias.values.configuration_template !== selected) store.update("sys_alias", alias.sysId, { configuration_template: selected }, SYSTEM);

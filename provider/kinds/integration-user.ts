@@ -40,11 +40,11 @@ export const integrationUserKind = defineKind({
         email: inputs.email ?? "",
         web_service_access_only: flag(inputs.webServiceAccessOnly),
         active: "true",
-        // Current releases classify accounts; an integration's is a machine identity. Older
-        // releases have no such column: there it is left out (ifColumnExists).
-        identity_type: "machine",
       },
-      ifColumnExists: ["identity_type"],
+      // Current releases classify accounts, and an integration's is a machine identity (seeds/003).
+      // Set when the user is created, as the instance's own forms do; older releases have no such
+      // column and ignore it; a classification an admin changes later is theirs (no drift).
+      initialFields: { identity_type: "machine" },
       secretFields: ["user_password"],
       inputs: { user_name: "userName", user_password: "password", web_service_access_only: "webServiceAccessOnly" },
     };

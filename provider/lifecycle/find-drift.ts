@@ -19,8 +19,7 @@ export function findDrift(plan: readonly PlannedRecord[], records: RecordsState)
     }
     const secrets = record.secretFields ?? [];
     for (const [column, value] of Object.entries(desiredColumns(record))) {
-      // A column the instance lacks (ifColumnExists, not in what it answered) cannot drift.
-      if (secrets.includes(column) || (record.ifColumnExists?.includes(column) && !(column in old.values))) continue;
+      if (secrets.includes(column)) continue;
       const wanted = typeof value === "string" ? value : sysIds[value.ref] ?? "";
       if (!sameStoredValue(wanted, old.values[column])) drifted.add(record.inputs?.[column] ?? `${record.step}.${column}`);
     }

@@ -11,7 +11,7 @@ import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
-import { inputNamesOf, type PlanContext, type ResourceKind } from "./resource-kind";
+import { inputDefaultsOf, inputNamesOf, type PlanContext, type ResourceKind } from "./resource-kind";
 import { isGone, sysIdsOf, type RecordsState } from "./resource-state";
 import { bookkeepingKey, decodeRecords, encodeBookkeeping, generatedInputs } from "./state-codec";
 import { updateRecords } from "./update-records";
@@ -43,6 +43,7 @@ export const configureFormOutput = "configureForm";
 /** The one lifecycle, for any kind: Pulumi's dynamic provider methods over the kind's plan. */
 export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>): pulumi.dynamic.ResourceProvider {
   const inputKeys = inputNamesOf(kind);
+  const inputDefaults = inputDefaultsOf(kind as ResourceKind<object>);
   /** The context of a plan for what state holds (`props`): the form as the last write kept it. */
   const contextOf = (props?: Props): PlanContext => {
     const form = props?.[formKey] as AliasForm | undefined;
@@ -110,7 +111,8 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
 
     async diff(_id, olds: Props, rawNews: Props) {
       const news = withGenerated(kind, pickInputs(rawNews, inputKeys), olds);
-      const changed = inputKeys.filter((key) => !sameValue(olds[key], news[key]));
+      // An input added by a later release is missing from older state: its default there is no change.
+      const changed = inputKeys.filter((key) => !sameValue(olds[key] ?? inputDefaults[key], news[key]));
       const replaces = changed.filter((key) => kind.replaceOnChange.includes(key) && !isUnknown(news[key]));
       if (isUnknown(news)) return { changes: true, replaces, deleteBeforeReplace: replaces.length > 0 };
       const old = stateOf(olds);
@@ -142,7 +144,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const known = old.records;
       // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the
       // records from the id and the plan's natural keys.
-      const records = known.length > 0 ? await readRecords(api, known, old.plan) : await discoverRecords(api, old.plan, kind.primaryStep, id, ownerOf(props));
+      const records = known.length > 0 ? await readRecords(api, known) : await discoverRecords(api, old.plan, kind.primaryStep, id, ownerOf(props));
       if (isGone(records)) return { id: "", props: {} };
       const generated = known.length > 0 ? generatedInputs(props) : [];
       const inputs = reconstructInputs(old.inputs, old.plan, records);

@@ -2,7 +2,7 @@ import type { SnRecord, TableApi } from "../client/table-api";
 import { matchesFingerprint, fingerprint } from "./fingerprint";
 import { ownedSysId } from "./owned-sys-id";
 import { findRestorePoint } from "./restore-points";
-import { asFoundIn, desiredColumns, onInstance, type PlannedRecord } from "./record-plan";
+import { asFoundIn, desiredColumns, type PlannedRecord } from "./record-plan";
 import { findByKey, findInstanceRecord, resolveColumns } from "./record-operations";
 import type { RecordState, RecordsState } from "./resource-state";
 
@@ -11,18 +11,17 @@ import type { RecordState, RecordsState } from "./resource-state";
  * Pulumi gets an empty sys_id; a secret column whose stored value no longer matches its
  * fingerprint is listed in `secretDrift`. Neither is an error: diff turns them into an update.
  */
-export async function readRecords(api: TableApi, olds: RecordsState, plan: readonly PlannedRecord[] = []): Promise<RecordState[]> {
-  return Promise.all(olds.map((old) => readRecord(api, old, plan.find((record) => record.step === old.step))));
+export async function readRecords(api: TableApi, olds: RecordsState): Promise<RecordState[]> {
+  return Promise.all(olds.map((old) => readRecord(api, old)));
 }
 
-async function readRecord(api: TableApi, old: RecordState, planned: PlannedRecord | undefined): Promise<RecordState> {
+async function readRecord(api: TableApi, old: RecordState): Promise<RecordState> {
   if (old.sysId === "") return old;
   const columns = [...Object.keys(old.values), ...Object.keys(old.fingerprints)];
   const found = await api.get(old.table, old.sysId, { fields: columns });
   if (!found) return { ...old, sysId: "", values: {}, secretDrift: undefined };
   const values: Record<string, string> = {};
-  const seen = planned ? onInstance(planned, old.values, found) : old.values;
-  for (const column of Object.keys(seen)) values[column] = found[column] ?? "";
+  for (const column of Object.keys(old.values)) values[column] = found[column] ?? "";
   const secretDrift = Object.keys(old.fingerprints).filter((column) => !matchesFingerprint(old.fingerprints[column]!, found[column] ?? ""));
   return { ...old, values, secretDrift: secretDrift.length > 0 ? secretDrift : undefined };
 }
@@ -69,9 +68,7 @@ function withTable(found: SnRecord | undefined, table: string): { found: SnRecor
 
 function stateOfFound(planned: PlannedRecord, found: SnRecord | undefined, sysIds: Readonly<Record<string, string>>, owner: string | undefined): RecordState {
   const secrets = planned.secretFields ?? [];
-  const desired = resolveColumns(desiredColumns(planned), sysIds, { unresolved: "" });
-  // A column this instance lacks (ifColumnExists) is left out of what was seen, so it shows no drift.
-  const columns = Object.keys(found ? onInstance(planned, desired, found) : desired);
+  const columns = Object.keys(resolveColumns(desiredColumns(planned), sysIds, { unresolved: "" }));
   const publicColumns = columns.filter((column) => !secrets.includes(column));
   const values: Record<string, string> = {};
   for (const column of publicColumns) values[column] = found?.[column] ?? "";

@@ -4,7 +4,7 @@ import { AmbiguousRecordError, RecordExistsError, RequiredRecordMissingError, Wr
 import { fingerprint } from "./fingerprint";
 import { ownedSysId } from "./owned-sys-id";
 import { dropRestorePoint, findRestorePoint, keepRestorePoint } from "./restore-points";
-import { asFoundIn, desiredColumns, onInstance, type FieldValue, type PlannedRecord } from "./record-plan";
+import { asFoundIn, desiredColumns, type FieldValue, type PlannedRecord } from "./record-plan";
 import type { RecordState } from "./resource-state";
 import { sameStoredValue } from "./stored-value";
 
@@ -89,7 +89,7 @@ export async function ensureRecord(
   sysIds: Readonly<Record<string, string>>,
   options: EnsureOptions,
 ): Promise<EnsuredRecord> {
-  const planned = resolveColumns(desiredColumns(record), sysIds);
+  const columns = resolveColumns(desiredColumns(record), sysIds);
   const secrets = record.secretFields ?? [];
   const key = resolveColumns(record.key, sysIds);
   const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && options.createdNow.has(value.ref));
@@ -104,8 +104,6 @@ export async function ensureRecord(
     return { state: stateOf(asFound, written, "instance", foundColumns), posted: false };
   }
   const existing = keyOnFreshRecord ? undefined : await findByKey(api, record, sysIds);
-  // Columns this instance lacks (ifColumnExists) are left out once a record shows which it has.
-  const columns = existing ? onInstance(record, planned, existing) : planned;
   const owned = options.owner === undefined ? undefined : ownedSysId(options.owner, record.table, key);
   if (existing) {
     if (owned !== undefined && existing.sys_id === owned) {
@@ -135,9 +133,8 @@ export async function ensureRecord(
     secretFields: secrets,
     findExisting: () => findByKey(api, record, sysIds),
   });
-  const stored = onInstance(record, columns, created);
-  const state = stateOf(record, created, "created", stored);
-  await undoneOnFailure(state, Promise.resolve().then(() => verifyWrite(api, record.table, created, stored, secrets)));
+  const state = stateOf(record, created, "created", columns);
+  await undoneOnFailure(state, Promise.resolve().then(() => verifyWrite(api, record.table, created, columns, secrets)));
   return { state, posted: true };
 }
 
@@ -167,10 +164,10 @@ export async function patchRecord(
   for (const column of secretsToWrite) changes[column] = columns[column] ?? "";
   if (Object.keys(changes).length === 0) return { ...old, values: pick(old.values, publicColumns(columns, record.secretFields ?? [])) };
   const written = await api.update(record.table, old.sysId, changes, { secretFields: secretsToWrite });
-  verifyWrite(api, record.table, written, onInstance(record, changes, written), secretsToWrite);
+  verifyWrite(api, record.table, written, changes, secretsToWrite);
   return {
     ...old,
-    values: pick(written, publicColumns(onInstance(record, columns, written), record.secretFields ?? [])),
+    values: pick(written, publicColumns(columns, record.secretFields ?? [])),
     fingerprints: { ...pickFingerprints(old, columns, record), ...fingerprintsOf(written, secretsToWrite) },
     secretDrift: undefined,
   };

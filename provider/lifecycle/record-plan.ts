@@ -47,13 +47,6 @@ export interface PlannedRecord {
    * template's defaults, see ../forms/apply-form.ts). An admin who changes them later owns them.
    */
   readonly initialFields?: Readonly<Record<string, string>>;
-  /**
-   * Columns of `fields` that only some releases have (e.g. `sys_user.identity_type`). They are
-   * written; an instance whose answer leaves one out does not have it (the Table API ignores
-   * unknown columns on write and never returns them), and there it is neither verified nor
-   * compared. Costs no request: the write's or lookup's own answer tells.
-   */
-  readonly ifColumnExists?: readonly string[];
   /** Column → the input it comes from, so drift on that column shows on that input. */
   readonly inputs?: Readonly<Record<string, string>>;
   readonly origin?: RecordOrigin;
@@ -80,9 +73,3 @@ export function asFoundIn(record: PlannedRecord, table: string | undefined): Pla
   return record.fallback && table === record.fallback.table ? { ...record, table, key: record.fallback.key } : record;
 }
 
-/** `columns` without those of `ifColumnExists` that the instance's answer for the record does not have. */
-export function onInstance<T>(record: PlannedRecord, columns: Readonly<Record<string, T>>, answer: Readonly<Record<string, string>>): Record<string, T> {
-  const kept = { ...columns };
-  for (const column of record.ifColumnExists ?? []) if (!(column in answer)) delete kept[column];
-  return kept;
-}

@@ -59,6 +59,19 @@ export function inputNamesOf(kind: ResourceKind<object>): string[] {
   return Object.keys(kind.schema.shape);
 }
 
+/**
+ * The defaults the schema gives inputs (`.default(...)` at the top of an input's schema). State
+ * written before an input existed lacks it; its default there is no change.
+ */
+export function inputDefaultsOf(kind: ResourceKind<object>): Readonly<Record<string, unknown>> {
+  const defaults: Record<string, unknown> = {};
+  for (const name of inputNamesOf(kind)) {
+    const def = ((kind.schema as z.ZodObject).shape[name] as z.ZodType | undefined)?._zod.def as { type?: string; defaultValue?: unknown } | undefined;
+    if (def?.type === "default") defaults[name] = def.defaultValue;
+  }
+  return defaults;
+}
+
 /** Infers the input type from the schema, so a kind file states it once. */
 export function defineKind<Schema extends z.ZodType<object>>(kind: ResourceKind<z.output<Schema>> & { schema: Schema }): ResourceKind<z.output<Schema>> {
   return kind;

@@ -32,7 +32,7 @@ describe("npm run test:instance against the emulator", function () {
     assert.deepEqual(report.activeSpokes, ["sumtotal", "qualtrics", "okta"]);
     assert.deepEqual(
       report.probes.filter((probe: ProbeResult) => !probe.id.startsWith("api-key-")).map((probe: ProbeResult) => [probe.id, probe.holds]),
-      ["client-sys-id", "sys-id-reuse", "password2-read-back", "unknown-column", "attribute-definitions", "attribute-storage", "alias-templates", "oauth-entity-type"].map((id) => [id, true]),
+      ["client-sys-id", "sys-id-reuse", "password2-read-back", "unknown-column", "unknown-column-asked", "property-value-size", "attribute-definitions", "attribute-storage", "alias-templates", "oauth-entity-type", "identity-type"].map((id) => [id, true]),
       JSON.stringify(report.probes),
     );
     const probe = (id: string): ProbeResult => report.probes.find((candidate: ProbeResult) => candidate.id === id);

@@ -3,9 +3,10 @@ import { start, type RunningEmulator } from "../../emulator";
 import { connectProvider, lifecycle } from "../helpers/provider-session";
 
 /**
- * A column only newer releases have (PlannedRecord.ifColumnExists): IntegrationUser classifies
- * its account as `identity_type=machine` where `sys_user` has the column, and works unchanged,
- * with no extra request and no drift, on an instance without it (issue 18 B).
+ * IntegrationUser creates its account as a machine identity (`identity_type=machine`) where
+ * `sys_user` has the column, and works unchanged, with no extra request, where it does not. The
+ * classification is written on insert only: an adopted account keeps its own, and one an admin
+ * changes later is theirs (no drift), so upgrading the package shows no drift on existing users.
  */
 const inputs = { userName: "svc.workboard", password: "workboard-password-1", roles: ["itil"], __owner: "0123456789abcdef01234567" };
 
@@ -35,29 +36,27 @@ for (const hasColumn of [true, false]) {
       await provider.delete(created.id, refreshed.props!);
     });
 
-    it("adopts a user made by hand and classifies it where it can, with no drift after", async () => {
-      emulator.insert("sys_user", { user_name: "svc.byhand", web_service_access_only: true, active: true });
+    it("adopts a user made by hand without changing its classification", async () => {
+      emulator.insert("sys_user", { user_name: "svc.byhand", web_service_access_only: true, active: true, ...(hasColumn ? { identity_type: "unclassified" } : {}) });
       const provider = lifecycle("IntegrationUser");
       const mine = { ...inputs, userName: "svc.byhand", roles: [], adopt: true };
       const created = await provider.create((await provider.check({}, mine)).inputs);
-      assert.equal(emulator.records("sys_user", "user_name=svc.byhand")[0]?.identity_type, hasColumn ? "machine" : undefined);
+      assert.equal(emulator.records("sys_user", "user_name=svc.byhand")[0]?.identity_type, hasColumn ? "unclassified" : undefined);
       const refreshed = await provider.read(created.id, created.outs);
       assert.equal(refreshed.props?.driftedOnInstance, undefined);
       await provider.delete(created.id, refreshed.props!);
     });
 
     if (hasColumn) {
-      // Also the path of a user created before this release: unclassified until `up --refresh`.
-      it("shows an account reclassified (or never classified) as drift, and the next update sets machine", async () => {
+      it("leaves a classification an admin changes later to the admin: no drift, nothing written back", async () => {
         const provider = lifecycle("IntegrationUser");
         const checked = (await provider.check({}, inputs)).inputs;
         const created = await provider.create(checked);
         emulator.update("sys_user", created.id, { identity_type: "human" });
         const refreshed = await provider.read(created.id, created.outs);
-        assert.deepEqual(refreshed.props?.driftedOnInstance, ["user.identity_type"]);
-        const updated = await provider.update(created.id, refreshed.props!, checked);
-        assert.equal(emulator.records("sys_user", "user_name=svc.workboard")[0]?.identity_type, "machine");
-        await provider.delete(created.id, updated.outs);
+        assert.equal(refreshed.props?.driftedOnInstance, undefined);
+        assert.equal((await provider.diff(created.id, refreshed.props!, checked)).changes, false);
+        await provider.delete(created.id, refreshed.props!);
       });
     }
   });
