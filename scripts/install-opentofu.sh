@@ -3,21 +3,29 @@
 # into a cache outside the repository:
 #   ${PULUMI_SERVICENOW_SPOKES_CACHE:-~/.cache/pulumi-servicenow-spokes}/tofu/<version>/tofu
 # Idempotent: a no-op when that binary is there and reports the pinned version. The pin is the
-# require line of scripts/go/opentofu/go.mod (a wrapper module: `go install ...@version`
+# github.com/opentofu/opentofu requirement of scripts/go/opentofu/go.mod (a wrapper module: `go install ...@version`
 # refuses OpenTofu because of its replace directive). Prints the binary's path last.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 module="$root/scripts/go/opentofu"
-version="$(sed -n 's#^require github.com/opentofu/opentofu v\([0-9][0-9.]*\)$#\1#p' "$module/go.mod")"
+version="$(sed -n 's#^[[:space:]]*github.com/opentofu/opentofu v\([0-9][0-9.]*\)\( // indirect\)\{0,1\}$#\1#p' "$module/go.mod" | head -1)"
 if [ -z "$version" ]; then
-  echo "error: no 'require github.com/opentofu/opentofu v<version>' line in $module/go.mod" >&2
+  echo "error: no requirement of github.com/opentofu/opentofu v<version> in $module/go.mod" >&2
   exit 1
 fi
 cache="${PULUMI_SERVICENOW_SPOKES_CACHE:-$HOME/.cache/pulumi-servicenow-spokes}/tofu/$version"
 bin="$cache/tofu"
 
-if [ -x "$bin" ] && "$bin" version 2>/dev/null | head -1 | grep -qx "OpenTofu v$version"; then
+# The first line of `tofu version`, read whole (grep -q would end tofu early, which pipefail
+# counts as a failure), without any user CLI configuration (TF_CLI_CONFIG_FILE) in the way.
+reports_version() {
+  local printed
+  printed="$(env -u TF_CLI_CONFIG_FILE "$bin" version 2>/dev/null || true)"
+  [ "${printed%%$'\n'*}" = "OpenTofu v$version" ]
+}
+
+if [ -x "$bin" ] && reports_version; then
   echo "OpenTofu v$version is installed at $bin" >&2
   echo "$bin"
   exit 0
@@ -39,10 +47,10 @@ echo "Building OpenTofu v$version from Go modules into $cache (the first build t
 # Build beside the target and rename, so an interrupted build leaves nothing half-done.
 (cd "$module" && go build -trimpath -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$bin.partial" github.com/opentofu/opentofu/cmd/tofu) >&2
 mv -f "$bin.partial" "$bin"
-if ! "$bin" version | head -1 | grep -qx "OpenTofu v$version"; then
+if ! reports_version; then
   echo "error: the build at $bin does not report OpenTofu v$version:" >&2
-  "$bin" version >&2 || true
+  env -u TF_CLI_CONFIG_FILE "$bin" version >&2 || true
   exit 1
 fi
-echo "Installed $("$bin" version | head -1) at $bin ($((SECONDS - started)) s)" >&2
+echo "Installed OpenTofu v$version at $bin ($((SECONDS - started)) s)" >&2
 echo "$bin"

@@ -100,9 +100,14 @@ export function translate(method: string, pathAndQuery: string, body: string): T
   }
 }
 
-/** The JSONv2 body for a successful Table API answer: `{ records: [...] }`, each with `__status`. */
+/**
+ * The JSONv2 body for a successful Table API answer: `{ records: [...] }`, each with
+ * `__status`. The emulator has no application scopes; an instance answers `sys_scope` on every
+ * record (`global`, the global scope's sys_id), so the shim does too where the emulator is
+ * silent (the peer's `scope` forces replacement when it reads back empty).
+ */
 export function envelope(call: TableCall, tableBody: string): { records: Record<string, unknown>[] } {
-  const ok = (r: Record<string, unknown>) => ({ ...r, __status: "success" });
+  const ok = (r: Record<string, unknown>) => ({ sys_scope: "global", ...r, __status: "success" });
   if (call.answer === "deleted") return { records: [ok({ sys_id: call.sysId })] };
   const result = (JSON.parse(tableBody) as { result: Record<string, unknown> | Record<string, unknown>[] }).result;
   return { records: (Array.isArray(result) ? result : [result]).map(ok) };

@@ -39,10 +39,15 @@ describe("bench:peer JSONv2 shim", () => {
       assert.throws(() => translate("POST", "/sys_properties.do?JSONv2&sysparm_action=update&sysparm_query=name=x", "{}"), { status: 400 });
     });
 
-    it("answers { records: [...] } with __status on every record", () => {
+    it("answers { records: [...] } with __status on every record, in the global scope unless the record says otherwise", () => {
       const list = translate("GET", "/sys_properties.do?JSONv2", "");
-      assert.deepEqual(envelope(list, JSON.stringify({ result: [{ sys_id: ID }] })), { records: [{ sys_id: ID, __status: "success" }] });
-      assert.deepEqual(envelope(translate("POST", `/sys_properties.do?JSONv2&sysparm_action=deleteRecord&sysparm_sys_id=${ID}`, ""), ""), { records: [{ sys_id: ID, __status: "success" }] });
+      assert.deepEqual(envelope(list, JSON.stringify({ result: [{ sys_id: ID }, { sys_id: ID, sys_scope: "x_app" }] })), {
+        records: [
+          { sys_scope: "global", sys_id: ID, __status: "success" },
+          { sys_scope: "x_app", sys_id: ID, __status: "success" },
+        ],
+      });
+      assert.deepEqual(envelope(translate("POST", `/sys_properties.do?JSONv2&sysparm_action=deleteRecord&sysparm_sys_id=${ID}`, ""), ""), { records: [{ sys_scope: "global", sys_id: ID, __status: "success" }] });
     });
   });
 
