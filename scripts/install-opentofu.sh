@@ -31,14 +31,11 @@ if [ -x "$bin" ] && reports_version; then
   exit 0
 fi
 
+command -v go >/dev/null 2>&1 || export PATH="/usr/local/go/bin:$PATH"
 if ! command -v go >/dev/null 2>&1; then
-  if [ -x /usr/local/go/bin/go ]; then
-    export PATH="/usr/local/go/bin:$PATH"
-  else
-    echo "error: OpenTofu v$version is not at $bin and Go (1.26 or newer) is not installed to build it." >&2
-    echo "       Install Go and run this again, or set OPENTOFU_BIN to a tofu v$version binary." >&2
-    exit 1
-  fi
+  echo "error: OpenTofu v$version is not at $bin and Go (1.26 or newer) is not installed to build it." >&2
+  echo "       Install Go and run this again, or set OPENTOFU_BIN to a tofu v$version binary." >&2
+  exit 1
 fi
 
 mkdir -p "$cache"

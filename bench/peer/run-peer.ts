@@ -25,7 +25,7 @@ import { checkpointSkippingEnv } from "../../scripts/chaos/campaign";
 import { replaceSection } from "../../scripts/markdown-section";
 import type { PulumiProject } from "../../test/e2e/pulumi-project";
 import { benchProject } from "../scale/bench-project";
-import { timed } from "../scale/process-sampler";
+import { reapedChildrenCpuSeconds } from "../scale/process-sampler";
 import { startJsonv2Shim, type RunningShim } from "./jsonv2-shim";
 import { peerProviderBinary, peerProviderVersion, TofuProject, tofuBinary } from "./opentofu";
 
@@ -53,6 +53,8 @@ type Side = (typeof sides)[number];
 interface Cell {
   /** Wall seconds of each round. */
   readonly seconds: number[];
+  /** CPU seconds of the command's processes (all of them, the emulator's aside), each round. */
+  readonly cpuSeconds: number[];
   /** Table API requests the emulator saw (the last round's), and token requests. */
   requests: number;
   tokenRequests: number;
@@ -95,30 +97,29 @@ async function measureSize(resources: number, rounds: number, latencyMs: number,
     shim = await startJsonv2Shim(emulators.opentofu.url);
     const admin = emulators.opentofu.admin;
     peer = await TofuProject.create({ tofu, provider, target: { url: shim.url, certFile: shim.certFile, username: admin.username, password: admin.password }, count: resources, namePrefix: propertyPrefix.opentofu });
-    const cells = Object.fromEntries(operations.map((op) => [op, Object.fromEntries(sides.map((side) => [side, { seconds: [], requests: 0, tokenRequests: 0 }]))])) as unknown as SizeResult["cells"];
+    const cells = Object.fromEntries(operations.map((op) => [op, Object.fromEntries(sides.map((side) => [side, { seconds: [], cpuSeconds: [], requests: 0, tokenRequests: 0 }]))])) as unknown as SizeResult["cells"];
     for (let round = 1; round <= rounds; round++) {
       for (const operation of operations) {
         for (const side of sides) {
           const emulator = emulators[side];
           emulator.resetStats();
-          let seconds: number;
-          if (side === "opentofu") {
-            const started = process.hrtime.bigint();
-            await peer.must(tofuArgs[operation]);
-            seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          } else {
-            seconds = (await timed(pulumiProjects[side]!, pulumiArgs[operation])).seconds;
-          }
+          const cpuBefore = reapedChildrenCpuSeconds();
+          const started = process.hrtime.bigint();
+          if (side === "opentofu") await peer.must(tofuArgs[operation]);
+          else await pulumiProjects[side]!.must(pulumiArgs[operation]);
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const cpuSeconds = reapedChildrenCpuSeconds() - cpuBefore;
           const stats = emulator.stats();
           const tableRequests = Object.values(stats.byTable).reduce((sum, count) => sum + count, 0);
           const cell = cells[operation][side];
           cell.seconds.push(seconds);
+          cell.cpuSeconds.push(cpuSeconds);
           cell.requests = tableRequests;
           cell.tokenRequests = stats.requests - tableRequests;
           if (operation === "create") assertProperties(emulator, side, resources, "after create");
           if (operation === "destroy") assertProperties(emulator, side, 0, "after destroy");
           if (operation === "no-op" && tableRequests !== 0) throw new Error(`${side}: the no-op run sent ${tableRequests} requests`);
-          console.log(`  N=${resources} round ${round} ${operation} ${side}: ${seconds.toFixed(1)} s, ${tableRequests} requests, ${stats.requests - tableRequests} token requests`);
+          console.log(`  N=${resources} round ${round} ${operation} ${side}: ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${tableRequests} requests, ${stats.requests - tableRequests} token requests`);
         }
       }
     }
@@ -133,18 +134,19 @@ async function measureSize(resources: number, rounds: number, latencyMs: number,
 
 function table(results: readonly SizeResult[]): string {
   const lines = [
-    "| N | operation | Pulumi (s) | Pulumi, checkpoints skipped (s) | OpenTofu (s) | ratio | ratio, checkpoints skipped | target (skipped, N = 500) | requests (Pulumi / skipped / OpenTofu) | token requests (Pulumi / skipped) |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| N | operation | Pulumi (s) | Pulumi, checkpoints skipped (s) | OpenTofu (s) | ratio | ratio, checkpoints skipped | target (skipped, N = 500) | CPU s (Pulumi / skipped / OpenTofu) | requests (Pulumi / skipped / OpenTofu) | token requests (Pulumi / skipped) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const result of results) {
     for (const operation of operations) {
       const c = result.cells[operation];
       const [ours, skipped, peer] = sides.map((side) => median(c[side].seconds));
+      const cpu = sides.map((side) => median(c[side].cpuSeconds).toFixed(1)).join(" / ");
       const ratio = ours! / peer!;
       const skippedRatio = skipped! / peer!;
       const verdict = result.resources === 500 ? `${skippedRatio <= targets[operation] ? "meets" : "misses"} ≤ ${targets[operation]}` : "";
       lines.push(
-        `| ${result.resources} | ${operation} | ${ours!.toFixed(1)} | ${skipped!.toFixed(1)} | ${peer!.toFixed(1)} | ${ratio.toFixed(2)} | ${skippedRatio.toFixed(2)} | ${verdict} | ${c.pulumi.requests} / ${c["pulumi, checkpoints skipped"].requests} / ${c.opentofu.requests} | ${c.pulumi.tokenRequests} / ${c["pulumi, checkpoints skipped"].tokenRequests} |`,
+        `| ${result.resources} | ${operation} | ${ours!.toFixed(1)} | ${skipped!.toFixed(1)} | ${peer!.toFixed(1)} | ${ratio.toFixed(2)} | ${skippedRatio.toFixed(2)} | ${verdict} | ${cpu} | ${c.pulumi.requests} / ${c["pulumi, checkpoints skipped"].requests} / ${c.opentofu.requests} | ${c.pulumi.tokenRequests} / ${c["pulumi, checkpoints skipped"].tokenRequests} |`,
       );
     }
   }

@@ -105,3 +105,15 @@ export async function timed(project: PulumiProject, args: readonly string[]): Pr
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { seconds, profile: sampler.stop() };
 }
+
+/**
+ * CPU seconds (user + system) of every finished child process tree this process has waited for
+ * (Linux `cutime` + `cstime`): taken before and after a command, the difference is all the CPU
+ * that command's processes used, whatever they are (for the peer's `tofu` and its plugins as for
+ * `pulumi` and its), apart from this process's own (the emulator's).
+ */
+export function reapedChildrenCpuSeconds(): number {
+  const text = fs.readFileSync("/proc/self/stat", "utf8");
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+}
