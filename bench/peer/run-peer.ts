@@ -13,7 +13,8 @@
  * | destroy   | `destroy --skip-preview`            | `destroy -refresh=false` (one DELETE each, as ours) |
  *
  * Our side runs twice: with the defaults, and with the settings recommended for pipelines
- * (`PULUMI_EXPERIMENTAL=1 PULUMI_SKIP_CHECKPOINTS=true`). The peer reaches its emulator through
+ * (`PULUMI_EXPERIMENTAL=1 PULUMI_SKIP_CHECKPOINTS=true`); beside them bench:scale's bare
+ * dynamic provider with those settings, Pulumi's own floor. The peer reaches its emulator through
  * the JSONv2 shim (bench/peer/jsonv2-shim.ts), one loopback hop more than ours. Writes
  * bench/results/peer.json and the "Peer" section of docs/benchmarks.md.
  */
@@ -47,7 +48,7 @@ const tofuArgs: Record<Operation, readonly string[]> = {
 /** Issue 21's targets for the recommended settings at N = 500, as ratios to OpenTofu. */
 const targets: Record<Operation, number> = { create: 1.5, refresh: 2, "no-op": 2, destroy: 1.5 };
 
-const sides = ["pulumi", "pulumi, checkpoints skipped", "opentofu"] as const;
+const sides = ["pulumi", "pulumi, checkpoints skipped", "floor, checkpoints skipped", "opentofu"] as const;
 type Side = (typeof sides)[number];
 
 interface Cell {
@@ -72,11 +73,17 @@ function option(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
 }
 
-const propertyPrefix: Record<Side, string> = { pulumi: "x_bench.a.", "pulumi, checkpoints skipped": "x_bench.b.", opentofu: "x_bench.t." };
+const propertyPrefix: Record<Side, string> = { pulumi: "x_bench.a.", "pulumi, checkpoints skipped": "x_bench.b.", "floor, checkpoints skipped": "x_bench.f.", opentofu: "x_bench.t." };
 
 function propertyProgram(count: number, prefix: string): string {
   const lines = Array.from({ length: count }, (_, i) => `new snow.SystemProperty("r${i}", { name: "${prefix}${i}", value: "value-${i}" });`);
   return `"use strict";\nconst snow = require("pulumi-servicenow-spokes");\n${lines.join("\n")}\n`;
+}
+
+/** The same resources against bench:scale's bare dynamic provider (no request): what Pulumi itself costs. */
+function floorPropertyProgram(count: number, prefix: string): string {
+  const lines = Array.from({ length: count }, (_, i) => `new Bare("r${i}", { name: "${prefix}${i}", value: "value-${i}" });`);
+  return `"use strict";\nconst pulumi = require("@pulumi/pulumi");\nconst bare = require("bare-provider");\nclass Bare extends pulumi.dynamic.Resource { constructor(name, args) { super(bare, name, args, undefined, "bench", "SystemProperty"); } }\n${lines.join("\n")}\n`;
 }
 
 /** The emulator must hold exactly `count` properties of the side after create, none after destroy. */
@@ -94,6 +101,7 @@ async function measureSize(resources: number, rounds: number, latencyMs: number,
     for (const side of sides) emulators[side] = await start({ quiet: true, faults: { latencyMs } });
     pulumiProjects.pulumi = await benchProject(propertyProgram(resources, propertyPrefix.pulumi), emulators.pulumi);
     pulumiProjects["pulumi, checkpoints skipped"] = await benchProject(propertyProgram(resources, propertyPrefix["pulumi, checkpoints skipped"]), emulators["pulumi, checkpoints skipped"], checkpointSkippingEnv);
+    pulumiProjects["floor, checkpoints skipped"] = await benchProject(floorPropertyProgram(resources, propertyPrefix["floor, checkpoints skipped"]), emulators["floor, checkpoints skipped"], checkpointSkippingEnv);
     shim = await startJsonv2Shim(emulators.opentofu.url);
     const admin = emulators.opentofu.admin;
     peer = await TofuProject.create({ tofu, provider, target: { url: shim.url, certFile: shim.certFile, username: admin.username, password: admin.password }, count: resources, namePrefix: propertyPrefix.opentofu });
@@ -116,7 +124,7 @@ async function measureSize(resources: number, rounds: number, latencyMs: number,
           cell.cpuSeconds.push(cpuSeconds);
           cell.requests = tableRequests;
           cell.tokenRequests = stats.requests - tableRequests;
-          if (operation === "create") assertProperties(emulator, side, resources, "after create");
+          if (operation === "create" && !side.startsWith("floor")) assertProperties(emulator, side, resources, "after create");
           if (operation === "destroy") assertProperties(emulator, side, 0, "after destroy");
           if (operation === "no-op" && tableRequests !== 0) throw new Error(`${side}: the no-op run sent ${tableRequests} requests`);
           console.log(`  N=${resources} round ${round} ${operation} ${side}: ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s), ${tableRequests} requests, ${stats.requests - tableRequests} token requests`);
@@ -134,19 +142,19 @@ async function measureSize(resources: number, rounds: number, latencyMs: number,
 
 function table(results: readonly SizeResult[]): string {
   const lines = [
-    "| N | operation | Pulumi (s) | Pulumi, checkpoints skipped (s) | OpenTofu (s) | ratio | ratio, checkpoints skipped | target (skipped, N = 500) | CPU s (Pulumi / skipped / OpenTofu) | requests (Pulumi / skipped / OpenTofu) | token requests (Pulumi / skipped) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
+    "| N | operation | Pulumi (s) | Pulumi, checkpoints skipped (s) | floor, checkpoints skipped (s) | OpenTofu (s) | ratio | ratio, checkpoints skipped | target (skipped, N = 500) | floor's ratio | CPU s (Pulumi / skipped / floor / OpenTofu) | requests (Pulumi / skipped / OpenTofu) | token requests (Pulumi / skipped) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const result of results) {
     for (const operation of operations) {
       const c = result.cells[operation];
-      const [ours, skipped, peer] = sides.map((side) => median(c[side].seconds));
+      const [ours, skipped, floor, peer] = sides.map((side) => median(c[side].seconds));
       const cpu = sides.map((side) => median(c[side].cpuSeconds).toFixed(1)).join(" / ");
       const ratio = ours! / peer!;
       const skippedRatio = skipped! / peer!;
       const verdict = result.resources === 500 ? `${skippedRatio <= targets[operation] ? "meets" : "misses"} ≤ ${targets[operation]}` : "";
       lines.push(
-        `| ${result.resources} | ${operation} | ${ours!.toFixed(1)} | ${skipped!.toFixed(1)} | ${peer!.toFixed(1)} | ${ratio.toFixed(2)} | ${skippedRatio.toFixed(2)} | ${verdict} | ${cpu} | ${c.pulumi.requests} / ${c["pulumi, checkpoints skipped"].requests} / ${c.opentofu.requests} | ${c.pulumi.tokenRequests} / ${c["pulumi, checkpoints skipped"].tokenRequests} |`,
+        `| ${result.resources} | ${operation} | ${ours!.toFixed(1)} | ${skipped!.toFixed(1)} | ${floor!.toFixed(1)} | ${peer!.toFixed(1)} | ${ratio.toFixed(2)} | ${skippedRatio.toFixed(2)} | ${verdict} | ${(floor! / peer!).toFixed(2)} | ${cpu} | ${c.pulumi.requests} / ${c["pulumi, checkpoints skipped"].requests} / ${c.opentofu.requests} | ${c.pulumi.tokenRequests} / ${c["pulumi, checkpoints skipped"].tokenRequests} |`,
       );
     }
   }
@@ -178,7 +186,7 @@ async function main(): Promise<void> {
     `${marker}\n\n\`${command}\`, ${new Date().toISOString().slice(0, 10)}, on this project's 2-core machine: the real CLI 3.259 (file backend) and OpenTofu 1.12.6 (local state) ` +
     `with tylerhatton/terraform-provider-servicenow v${peerProviderVersion}, parallelism 8 on both, N \`SystemProperty\` against N \`servicenow_system_property\`, ` +
     `each side with its own emulator at 50 ms per request; ${rounds === 1 ? "one run" : `median of ${rounds} rounds`} of each cell, interleaved. ` +
-    "Ratios are ours to OpenTofu's. The peer goes through the JSONv2 shim (one loopback HTTPS hop more than ours); ours signs in with OAuth (one token request), the peer with Basic auth.\n\n" +
+    "Ratios are ours to OpenTofu's; the floor is bench:scale's bare dynamic provider (no request) with the same resources and the same settings as the skipped row, what any dynamic provider costs. The peer goes through the JSONv2 shim (one loopback HTTPS hop more than ours); ours signs in with OAuth (one token request), the peer with Basic auth.\n\n" +
     `${markdown}\n`;
   fs.writeFileSync(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "# Benchmarks\n", marker, section, "## Scale"));
 }
