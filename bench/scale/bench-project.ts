@@ -8,11 +8,13 @@ import { bareProvider } from "./programs";
  * A throwaway project for one benchmark program, signed in with OAuth (password grant, so the
  * token count is measured). Its node_modules is a real folder: links to the repository's
  * packages (this package there is a real folder too, as npm installs it) and the bare
- * provider as a package of its own, so both providers serialize as users' would.
+ * provider as a package of its own, so both providers serialize as users' would. `env` is
+ * added to every command (e.g. the checkpoint-skipping settings).
  */
-export async function benchProject(program: string, emulator: RunningEmulator): Promise<PulumiProject> {
+export async function benchProject(program: string, emulator: RunningEmulator, env: Readonly<Record<string, string>> = {}): Promise<PulumiProject> {
   const project = await PulumiProject.create({
     program: "",
+    env,
     config: {
       "servicenow:instanceUrl": emulator.url,
       "servicenow:username": emulator.admin.username,

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import type { PulumiProject } from "../../test/e2e/pulumi-project";
 
 /**
  * Samples the processes this benchmark started (descendants of this process only, so that
@@ -94,4 +95,25 @@ export function sampleProcesses(intervalMs = 100): { stop(): ProcessProfile } {
       return { cpuSeconds, peakProviderRssMb: Math.round(peakRssKb / 1024) };
     },
   };
+}
+
+/** Runs one `pulumi` command that must succeed, timed (wall seconds) and profiled by process role. */
+export async function timed(project: PulumiProject, args: readonly string[]): Promise<{ seconds: number; profile: ProcessProfile }> {
+  const sampler = sampleProcesses();
+  const started = process.hrtime.bigint();
+  await project.must(args);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, profile: sampler.stop() };
+}
+
+/**
+ * CPU seconds (user + system) of every finished child process tree this process has waited for
+ * (Linux `cutime` + `cstime`): taken before and after a command, the difference is all the CPU
+ * that command's processes used, whatever they are (for the peer's `tofu` and its plugins as for
+ * `pulumi` and its), apart from this process's own (the emulator's).
+ */
+export function reapedChildrenCpuSeconds(): number {
+  const text = fs.readFileSync("/proc/self/stat", "utf8");
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
 }

@@ -13,7 +13,7 @@ import { assertCliInstalled, repoRoot } from "../../scripts/local-pulumi";
 import type { PulumiProject } from "../../test/e2e/pulumi-project";
 import { benchProject } from "./bench-project";
 import { barChart, type Bar } from "./chart";
-import { sampleProcesses, type ProcessProfile } from "./process-sampler";
+import { timed, type ProcessProfile } from "./process-sampler";
 import { floorProgram, providerProgram } from "./programs";
 import { stateSize, type StateSize } from "./state-size";
 
@@ -42,14 +42,6 @@ interface SizeResult {
   readonly peakRssMb: number;
   readonly state: StateSize;
   readonly floorState: StateSize;
-}
-
-async function timed(project: PulumiProject, args: readonly string[]): Promise<{ seconds: number; profile: ProcessProfile }> {
-  const sampler = sampleProcesses();
-  const started = process.hrtime.bigint();
-  await project.must(args);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, profile: sampler.stop() };
 }
 
 async function measureSize(resources: number, latencyMs: number): Promise<SizeResult> {

@@ -7,12 +7,21 @@ export interface CampaignOptions {
   readonly seed: number;
   /** Workers side by side, each with its own instance and stack. */
   readonly jobs: number;
+  /** Environment added to every `pulumi` command (e.g. `checkpointSkippingEnv`). */
+  readonly env?: Readonly<Record<string, string>>;
   readonly onResult?: (result: RunResult, done: number) => void;
 }
 
+/**
+ * The settings recommended for pipelines (README, "Pipelines"): the engine writes no
+ * checkpoint after each step, only the final state. A killed run then leaves no partial state;
+ * the next run finishes it (owned sys_ids make that safe, and this campaign checks it).
+ */
+export const checkpointSkippingEnv: Readonly<Record<string, string>> = { PULUMI_EXPERIMENTAL: "1", PULUMI_SKIP_CHECKPOINTS: "true" };
+
 /** Runs `runs` fault plans from one seed over `jobs` workers; the same seed, the same plans. */
 export async function runCampaign(options: CampaignOptions): Promise<RunResult[]> {
-  const workers = await Promise.all(Array.from({ length: options.jobs }, () => ChaosWorker.start()));
+  const workers = await Promise.all(Array.from({ length: options.jobs }, () => ChaosWorker.start(options.env)));
   const random = new Random(options.seed);
   const plans: FaultPlan[] = Array.from({ length: options.runs }, (_, run) => planFor(run, random, workers[0]!.budget));
   const results: RunResult[] = [];

@@ -43,11 +43,16 @@ export class ChaosWorker {
     readonly budget: RequestBudget,
   ) {}
 
-  /** Starts the instance and measures a clean run of each command: the expected contents and request counts. */
-  static async start(): Promise<ChaosWorker> {
+  /**
+   * Starts the instance and measures a clean run of each command: the expected contents and
+   * request counts. `env` is added to every `pulumi` command of this worker (e.g. the
+   * checkpoint-skipping settings), recoveries included.
+   */
+  static async start(env: Readonly<Record<string, string>> = {}): Promise<ChaosWorker> {
     const emulator = await start({ quiet: true, faults: baseFaults });
     const project = await PulumiProject.create({
       program: "",
+      env,
       config: { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username, "servicenow:maxRetries": "4", "chaos:variant": "a" },
       secrets: { "servicenow:password": emulator.admin.password, ...chaosSecrets },
     });

@@ -195,6 +195,8 @@ describe("examples/", function () {
     assert.match(workflow, /pulumi preview\b.*--refresh.*--expect-no-changes/);
     assert.match(workflow, /^    environment: prod$/m);
     assert.match(workflow, /^    needs: up-dev$/m);
+    // Both deploy jobs write the state once, at the end (README, "In pipelines"; docs/reliability.md).
+    assert.equal(workflow.match(/^      PULUMI_EXPERIMENTAL: "1"\n      PULUMI_SKIP_CHECKPOINTS: "true"$/gm)?.length, 2);
     for (const secret of ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "SERVICENOW_PASSWORD"]) {
       assert.match(workflow, new RegExp(`${secret}: \\$\\{\\{ secrets[.\\[]`), secret);
     }
