@@ -50,6 +50,10 @@ export function parseFormTemplate(stored: StoredTemplate): FormTemplate {
   const fields = ["connection_fields", "credential_fields", "additional_fields"].flatMap((section) => fieldsOf(schema[section]));
   const defaults: Record<string, string> = {};
   flatten(data, "", defaults);
+  // A secret in a template (the platform says to leave them empty) is never a default: it would be
+  // written unasked and kept in plain state with the form.
+  const secretPaths = new Set(fields.filter((field) => field.type === "password").map((field) => field.path));
+  for (const path of Object.keys(defaults)) if (secretPaths.has(path) || isSecretColumn(path)) delete defaults[path];
   const entity = ((data.credential as Record<string, unknown> | undefined)?.oauth_entity ?? {}) as Record<string, unknown>;
   const scopes = (Array.isArray(entity.oauth_entity_scope) ? entity.oauth_entity_scope : [])
     .map((scope) => (scope as Record<string, unknown>)?.oauth_entity_scope)
@@ -90,7 +94,7 @@ function fieldsOf(section: unknown): FormField[] {
       const chosen = groups.find((group) => group.default_group === true || group.defaultGroup === true) ?? groups[0];
       return fieldsOf(chosen?.fields);
     }
-    const defaultValue = field.defaultValue === undefined || field.defaultValue === null ? "" : String(field.defaultValue);
+    const defaultValue = field.defaultValue === undefined || field.defaultValue === null || field.type === "password" ? "" : String(field.defaultValue);
     return [
       {
         path: field.name,
@@ -101,6 +105,11 @@ function fieldsOf(section: unknown): FormField[] {
       },
     ];
   });
+}
+
+/** Columns that hold secrets whatever the template says of them (`client_secret`, `password`, `api_key`, `token`). */
+function isSecretColumn(path: string): boolean {
+  return /(^|[._])(client_secret|secret|password|api_key|token)$/.test(path);
 }
 
 /** `https://{site-url}/...` or `https://<instance-name>...`: text for a person to replace, not a value. */

@@ -55,6 +55,16 @@ describe("a Connection & Credential template as stored", () => {
     assert.deepEqual(template.tables, { connection: "http_connection", credential: "oauth_2_0_credentials" });
   });
 
+  it("never takes a secret as a default: a password field's prefill, or a secret column's value in the default data", () => {
+    const template = parseFormTemplate(stored({
+      dynamic_data_schema: JSON.stringify({ credential_fields: [{ name: "credential.oauth_entity.client_secret", label: "Secret", type: "password", defaultValue: "typed-in-secret-1" }] }),
+      default_data_template: JSON.stringify({ credential: { password: "pw-in-template-1", api_key: "key-in-template-1", oauth_entity: { client_secret: "typed-in-secret-1", token_url: "https://auth.example.com/token" } } }),
+    }));
+    assert.deepEqual(template.defaults, { "credential.oauth_entity.token_url": "https://auth.example.com/token" });
+    assert.equal(template.fields[0]!.defaultValue, undefined);
+    assert.ok(!JSON.stringify(template).includes("-in-template-1") && !JSON.stringify(template).includes("typed-in-secret-1"));
+  });
+
   it("tells the platform's stub On Create Script (comments only) from one that does something", () => {
     const stub = "(function execute(aliasId, connectionSysId, jsonDefaultData, jsonDynamicData) {\n  // aliasId: ...\n  /* nothing */\n})(aliasId, connectionSysId, jsonDefaultData, jsonDynamicData);\n";
     assert.equal(parseFormTemplate(stored({ post_process_script: "" })).hasOnCreateScript, false);
