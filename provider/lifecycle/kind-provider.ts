@@ -9,6 +9,7 @@ import { createRecords } from "./create-records";
 import { findDrift } from "./find-drift";
 import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
+import { importedInputs } from "../scan/import-inputs";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
 import { inputDefaultsOf, inputNamesOf, type PlanContext, type ResourceKind } from "./resource-kind";
@@ -140,8 +141,14 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
 
     async read(id, props: Props = {}) {
       const api = sessionClient();
-      const old = stateOf(props);
+      let old = stateOf(props);
       const known = old.records;
+      // `pulumi import` (the plugin): nothing but the id. The inputs come from the instance,
+      // secrets left out (it never returns them); they are planned with placeholders only.
+      const importing = known.length === 0 && Object.keys(old.inputs).length === 0;
+      const imported = importing ? await importedInputs(kind, api, id, old.context) : undefined;
+      if (importing && !imported) return { id: "", props: {} };
+      if (imported) old = { ...old, inputs: imported.inputs, ...planned(imported.forPlanning, old.context) };
       // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the
       // records from the id and the plan's natural keys.
       const records = known.length > 0 ? await readRecords(api, known) : await discoverRecords(api, old.plan, kind.primaryStep, id, ownerOf(props));
@@ -152,7 +159,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       for (const key of generated) delete givenInputs[key];
       // Drift that no input can show (a derived column, a missing record) is named in one
       // extra input, which the program never sets, so the CLI prints it as one line.
-      const current = planned(inputs, old.context);
+      const current = planned(imported ? { ...imported.forPlanning, ...inputs } : inputs, old.context);
       const unshown = current.parsed ? findDrift(current.plan, records).filter((what) => !inputKeys.includes(what)) : [];
       const driftInput = unshown.length > 0 ? { [driftKey]: unshown } : {};
       return {

@@ -311,6 +311,63 @@ function tableRecordResource(connection: SnRecord, alias: SnRecord | undefined):
   };
 }
 
+/** What `pulumi import` found for one resource: the records of its primary one, by what they are. */
+export type ImportTarget =
+  | { readonly what: "connection"; readonly scanned: ScannedConnection }
+  | { readonly what: "property"; readonly property: SnRecord }
+  | { readonly what: "oauthClient"; readonly client: ScannedOAuth }
+  | { readonly what: "user"; readonly user: ScannedUser };
+
+/**
+ * The inputs of one resource of `kindName` for `pulumi import`, by the same candidates and
+ * plan inversion as the scan, restricted to that kind: a connection is mapped by the
+ * candidates that contain the kind (the least different first), and an input that takes
+ * another part's sys_id (OktaConnection's `credentialSysId`) gets the sys_id found. Undefined
+ * when the kind cannot describe what was found.
+ */
+export function resourceForImport(kindName: string, target: ImportTarget, context: PlanContext): ScannedResource | undefined {
+  const pick = (candidates: readonly Part[][], found: FoundRecords): ScannedResource | undefined => {
+    let best: { resource: ScannedResource; differences: number } | undefined;
+    for (const parts of candidates.filter((candidate) => candidate.some((part) => part.kind.name === kindName))) {
+      const attempt = tryCandidate(parts, found, context, kindName);
+      const index = parts.findIndex((part) => part.kind.name === kindName);
+      const resource = attempt?.chosen.resources[index];
+      if (!attempt || !resource) continue;
+      const given = parts[index]!.given ?? {};
+      const referenced = Object.fromEntries(Object.keys(resource.references).map((input) => [input, given[input]]));
+      const withReferences = { ...resource, values: { ...resource.values, ...referenced } };
+      if (!best || attempt.differences.length < best.differences) best = { resource: withReferences, differences: attempt.differences.length };
+      if (attempt.differences.length === 0) break;
+    }
+    return best?.resource;
+  };
+  switch (target.what) {
+    case "connection":
+      return pick(candidatesFor(target.scanned, kindName, []), foundSteps(target.scanned, []));
+    case "property":
+      return kindName === systemPropertyKind.name ? propertyResource(target.property, context) : undefined;
+    case "oauthClient":
+      return pick([[oauthClientPart(target.client)]], oauthClientFound(target.client));
+    case "user":
+      return pick([[userPart(target.user)]], userFound(target.user));
+  }
+}
+
+/** The inputs a kind's own record gives back through its plan, for kinds the scan does not map: the primary record alone. */
+export function primaryRecordInputs(kind: ResourceKind<any>, record: SnRecord, context: PlanContext): { values: Record<string, unknown>; secrets: readonly SecretInput[] } | undefined {
+  const part: Part = { kind, name: kind.name };
+  const samplePlan = planFor(kind, sampleInputs(part), context);
+  if (!("plan" in samplePlan)) return undefined;
+  const sample = kind.schema.parse(sampleInputs(part)) as Record<string, unknown>;
+  return invertPlan(samplePlan.plan, sample, new Map([[kind.primaryStep, record]]));
+}
+
+/** The table of a kind's primary record, from the plan of its examples. */
+export function primaryTableOf(kind: ResourceKind<any>, context: PlanContext): string | undefined {
+  const samplePlan = planFor(kind, sampleInputs({ kind, name: kind.name }), context);
+  return "plan" in samplePlan ? samplePlan.plan.find((record) => record.step === kind.primaryStep)?.table : undefined;
+}
+
 function inScope(property: SnRecord, alias: SnRecord): boolean {
   return (property.name ?? "").startsWith(`${(alias.id ?? "").split(".")[0]}.`);
 }
