@@ -15,11 +15,15 @@ export const systemPropertyKind = defineKind({
   name: "SystemProperty",
   schema: z.object({
     name: propertyName,
-    value: z
-      .string({ error: "must be a string (ServiceNow stores every property value as text)" })
-      .max(columnSize.propertyValue, {
-        message: `must be at most ${columnSize.propertyValue} characters (the size of sys_properties.value, which the instance would cut silently): keep a longer text in a record or an attachment and store its name here`,
-      }),
+    // A number or boolean (Pulumi YAML gives `value: 50` and typed config as such) is stored as its text.
+    value: z.preprocess(
+      (value) => (typeof value === "number" || typeof value === "boolean" ? String(value) : value),
+      z
+        .string({ error: "must be a string (ServiceNow stores every property value as text)" })
+        .max(columnSize.propertyValue, {
+          message: `must be at most ${columnSize.propertyValue} characters (the size of sys_properties.value, which the instance would cut silently): keep a longer text in a record or an attachment and store its name here`,
+        }),
+    ),
     type: z.enum(propertyTypes, { error: `must be one of ServiceNow's property types: ${propertyTypes.join(", ")}` }).optional(),
     description: z.string().optional(),
     isPrivate: z.boolean().optional(),

@@ -10,6 +10,7 @@ import { findDrift } from "./find-drift";
 import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
 import { importedInputs } from "../scan/import-inputs";
+import { secretPlaceholder } from "../scan/invert-plan";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
 import { inputDefaultsOf, inputNamesOf, type PlanContext, type ResourceKind } from "./resource-kind";
@@ -56,11 +57,28 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
     const parsed = kind.schema.safeParse(inputs);
     return parsed.success ? { parsed: parsed.data, plan: kind.plan(parsed.data, context) } : { plan: [] };
   };
+  /**
+   * State's inputs, planned. Imported state has no secrets until the program gives them (the
+   * instance never returns one): it is planned with a placeholder for each missing secret
+   * input, to decode its records and compute outputs only; the placeholder is never written
+   * (the plan's secret columns are written from the program's inputs) nor stored.
+   */
+  const plannedState = (inputs: Props, context: PlanContext): Planned<Inputs> => {
+    const plain = planned(inputs, context);
+    const missing = kind.secretInputs.filter((key) => inputs[key] === undefined);
+    if (plain.parsed || missing.length === 0) return plain;
+    const filled: Props = { ...inputs };
+    for (const key of missing) filled[key] = secretPlaceholder;
+    // A secret map (`attributes`, `form`) cannot be filled in: it is left out.
+    const issues = kind.schema.safeParse(filled).error?.issues ?? [];
+    for (const key of missing) if (issues.some((issue) => issue.path[0] === key)) delete filled[key];
+    return planned(filled, context);
+  };
   /** What state (`props`) holds: its inputs, planned once in the context state kept, and its records decoded with that plan. */
   const stateOf = (props: Props) => {
     const context = contextOf(props);
     const inputs = pickInputs(props, inputKeys);
-    const old = planned(inputs, context);
+    const old = plannedState(inputs, context);
     return { ...old, inputs, context, records: decodeRecords(props, old.plan) };
   };
 
@@ -159,7 +177,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       for (const key of generated) delete givenInputs[key];
       // Drift that no input can show (a derived column, a missing record) is named in one
       // extra input, which the program never sets, so the CLI prints it as one line.
-      const current = planned(imported ? { ...imported.forPlanning, ...inputs } : inputs, old.context);
+      const current = plannedState(inputs, old.context);
       const unshown = current.parsed ? findDrift(current.plan, records).filter((what) => !inputKeys.includes(what)) : [];
       const driftInput = unshown.length > 0 ? { [driftKey]: unshown } : {};
       return {

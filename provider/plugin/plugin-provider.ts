@@ -5,7 +5,7 @@ import type { ResourceKind } from "../lifecycle/resource-kind";
 import { kinds, providerFor } from "../registry";
 import { ownerOfUrn } from "./owner";
 import { kindNameOfUrn } from "./resource-token";
-import { unwrappedProps, withSecrets } from "./secret-values";
+import { secretKeysOf, unwrappedProps, withSecrets } from "./secret-values";
 
 type Props = Record<string, unknown>;
 type Lifecycle = Required<pulumi.dynamic.ResourceProvider>;
@@ -22,7 +22,9 @@ export function pluginProvider(version: string, schema: () => string): provider.
     const lifecycle = providerFor(name) as Lifecycle;
     return { kind: kinds.find((candidate) => candidate.name === name)!, lifecycle };
   };
-  const secret = (kind: ResourceKind<any>, props: Props | undefined) => withSecrets(props, kind.secretInputs);
+  /** The kind's secret inputs, and whatever came in secret, go back secret. */
+  const secret = (kind: ResourceKind<any>, props: Props | undefined, ...incoming: (Props | undefined)[]) =>
+    withSecrets(props, [...kind.secretInputs, ...secretKeysOf(...incoming)]);
   /** Create and update name the records they insert after the resource's owner (see ./owner.ts). */
   const owned = (urn: string, props: Props): Props => ({ ...props, [ownerKey]: ownerOfUrn(urn) });
 
@@ -33,7 +35,7 @@ export function pluginProvider(version: string, schema: () => string): provider.
     async check(urn, olds, news) {
       const { kind, lifecycle } = of(urn);
       const checked = await lifecycle.check(unwrappedProps(olds), unwrappedProps(news));
-      return { inputs: secret(kind, checked.inputs as Props), failures: [...(checked.failures ?? [])] };
+      return { inputs: secret(kind, checked.inputs as Props, news), failures: [...(checked.failures ?? [])] };
     },
 
     async diff(id, urn, olds, news) {
@@ -43,23 +45,29 @@ export function pluginProvider(version: string, schema: () => string): provider.
     async create(urn, inputs) {
       const { kind, lifecycle } = of(urn);
       const created = await lifecycle.create(owned(urn, unwrappedProps(inputs)));
-      return { id: created.id, outs: secret(kind, created.outs as Props) };
+      return { id: created.id, outs: secret(kind, created.outs as Props, inputs) };
     },
 
     async read(id, urn, props) {
       const { kind, lifecycle } = of(urn);
       const read = await lifecycle.read(id, unwrappedProps(props));
-      return { id: read.id, props: secret(kind, read.props as Props), inputs: secret(kind, read.inputs as Props) };
+      // The lifecycle's own keys (`__owner`) stay in the outputs: as inputs, which the program
+      // never gives, every diff after a refresh would show them going away.
+      return { id: read.id, props: secret(kind, read.props as Props, props), inputs: secret(kind, withoutInternalKeys(read.inputs as Props | undefined), props) };
     },
 
     async update(id, urn, olds, news) {
       const { kind, lifecycle } = of(urn);
       const updated = await lifecycle.update(id, unwrappedProps(olds), owned(urn, unwrappedProps(news)));
-      return { outs: secret(kind, updated.outs as Props) };
+      return { outs: secret(kind, updated.outs as Props, news, olds) };
     },
 
     async delete(id, urn, props) {
       await of(urn).lifecycle.delete(id, unwrappedProps(props));
     },
   };
+}
+
+function withoutInternalKeys(props: Props | undefined): Props | undefined {
+  return props && Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith("__")));
 }

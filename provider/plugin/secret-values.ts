@@ -35,6 +35,27 @@ export function isSecret(value: unknown): boolean {
   return value !== null && typeof value === "object" && (value as Props)[sigKey] === secretSig;
 }
 
+/** True when the value is, or holds at any depth, a secret (an output value marked secret included). */
+export function holdsSecret(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  if (value === null || typeof value !== "object") return false;
+  const object = value as Props;
+  if (object[sigKey] === secretSig) return true;
+  if (object[sigKey] === outputSig && object.secret === true) return true;
+  return Object.values(object).some(holdsSecret);
+}
+
+/**
+ * The top-level keys that came in secret (wholly or in part): the program made them secret
+ * (a secret config value, `fn::secret`), so what goes back under those keys stays secret even
+ * when the kind does not declare them secret (a password2 SystemProperty's `value`).
+ */
+export function secretKeysOf(...sources: (Props | undefined)[]): string[] {
+  const keys = new Set<string>();
+  for (const props of sources) for (const [key, value] of Object.entries(props ?? {})) if (holdsSecret(value)) keys.add(key);
+  return [...keys];
+}
+
 /** A copy with the named keys, where present, wrapped as secrets. */
 export function withSecrets(props: Props | undefined, keys: readonly string[]): Props | undefined {
   if (!props) return props;

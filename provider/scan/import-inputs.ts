@@ -1,14 +1,15 @@
 import type { TableApi } from "../client/table-api";
 import { integrationUserKind } from "../kinds/integration-user";
 import { oauthExternalClientKind } from "../kinds/oauth-external-client";
+import { oauthProviderKind } from "../kinds/oauth-provider";
 import { systemPropertyKind } from "../kinds/system-property";
 import type { PlanContext, ResourceKind } from "../lifecycle/resource-kind";
 import { withPlaceholders, type SecretInput } from "./invert-plan";
 import { primaryRecordInputs, primaryTableOf, resourceForImport, type ImportTarget } from "./map-resources";
-import { readConnection, readOAuth, readUser } from "./read-instance";
+import { readConnection, readOAuth, readProperties, readUser } from "./read-instance";
 
 export interface ImportedInputs {
-  /** The inputs the instance gives, secrets left out (the instance never returns them). */
+  /** The inputs the instance gives, with the kind's defaults, secrets left out (the instance never returns them). */
   readonly inputs: Record<string, unknown>;
   /** The secret inputs the program must set; the first `pulumi up` writes them. */
   readonly secrets: readonly SecretInput[];
@@ -33,7 +34,11 @@ export async function importedInputs(kind: ResourceKind<any>, api: TableApi, id:
     const problems = "problem" in mapped ? [mapped.problem] : parsed.error!.issues.map((issue) => `\`${issue.path.join(".")}\` ${issue.message}`);
     throw new Error(`Cannot import ${kind.name} ${id} from ${api.instanceUrl}: ${problems.join("; ")}.`);
   }
-  return { inputs: { ...mapped.values }, secrets: mapped.secrets, forPlanning };
+  // The inputs as check would make them (defaults included), so that the first update shows
+  // only what the program adds: the secrets.
+  const inputs = { ...(parsed.data as Record<string, unknown>) };
+  for (const secret of mapped.secrets) delete inputs[secret.input];
+  return { inputs: JSON.parse(JSON.stringify(inputs)) as Record<string, unknown>, secrets: mapped.secrets, forPlanning };
 }
 
 type Mapped = { values: Record<string, unknown>; secrets: readonly SecretInput[] } | { values: Record<string, unknown>; secrets: readonly SecretInput[]; problem: string };
@@ -59,10 +64,12 @@ async function targetOf(kind: ResourceKind<any>, api: TableApi, table: string, r
   if (table === "http_connection") {
     const alias = await api.get("sys_alias", record.connection_alias ?? "");
     if (!alias) throw new Error(`Cannot import ${kind.name} ${record.sys_id}: the connection has no connection alias that this instance has.`);
-    return { what: "connection", scanned: await readConnection(api, alias, record) };
+    // The properties of the spoke's scope that were set (Qualtrics' directory id), as the scan reads them.
+    const [scanned, properties] = await Promise.all([readConnection(api, alias, record), readProperties(api, [alias])]);
+    return { what: "connection", scanned, properties };
   }
   if (kind === systemPropertyKind) return { what: "property", property: record };
-  if (kind === oauthExternalClientKind) return { what: "oauthClient", client: await readOAuth(api, record) };
+  if (kind === oauthExternalClientKind || kind === oauthProviderKind) return { what: "oauthClient", client: await readOAuth(api, record) };
   if (kind === integrationUserKind) return { what: "user", user: await readUser(api, record) };
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { SnRecord } from "../client/table-api";
 import { httpConnectionKind } from "../kinds/http-connection";
 import { integrationUserKind } from "../kinds/integration-user";
 import { oauthExternalClientKind } from "../kinds/oauth-external-client";
+import { oauthProviderKind } from "../kinds/oauth-provider";
 import { systemPropertyKind } from "../kinds/system-property";
 import { tableRecordKind } from "../kinds/table-record";
 import type { PlannedRecord } from "../lifecycle/record-plan";
@@ -273,6 +274,19 @@ function oauthClientPart(client: ScannedOAuth): Part {
   };
 }
 
+/** A third party's OAuth provider: its grant type and scopes are facts of the entity, not column copies of inputs. */
+function oauthProviderPart(provider: ScannedOAuth): Part {
+  const entity = provider.entity;
+  const lifespans = Object.fromEntries(
+    Object.entries({ accessTokenLifespan: entity.access_token_lifespan, refreshTokenLifespan: entity.refresh_token_lifespan }).filter(([, value]) => value !== undefined && value !== "").map(([key, value]) => [key, Number(value)]),
+  );
+  return {
+    kind: oauthProviderKind,
+    name: slug(entity.name ?? ""),
+    given: { ...(entity.default_grant_type ? { grantType: entity.default_grant_type } : {}), scopes: provider.scopes.map(({ scope }) => scope.oauth_entity_scope ?? ""), ...lifespans },
+  };
+}
+
 function oauthClientFound(client: ScannedOAuth): FoundRecords {
   const found = new Map<string, SnRecord>();
   addOAuth(found, client);
@@ -313,7 +327,7 @@ function tableRecordResource(connection: SnRecord, alias: SnRecord | undefined):
 
 /** What `pulumi import` found for one resource: the records of its primary one, by what they are. */
 export type ImportTarget =
-  | { readonly what: "connection"; readonly scanned: ScannedConnection }
+  | { readonly what: "connection"; readonly scanned: ScannedConnection; readonly properties: readonly SnRecord[] }
   | { readonly what: "property"; readonly property: SnRecord }
   | { readonly what: "oauthClient"; readonly client: ScannedOAuth }
   | { readonly what: "user"; readonly user: ScannedUser };
@@ -343,11 +357,11 @@ export function resourceForImport(kindName: string, target: ImportTarget, contex
   };
   switch (target.what) {
     case "connection":
-      return pick(candidatesFor(target.scanned, kindName, []), foundSteps(target.scanned, []));
+      return pick(candidatesFor(target.scanned, kindName, target.properties), foundSteps(target.scanned, target.properties));
     case "property":
       return kindName === systemPropertyKind.name ? propertyResource(target.property, context) : undefined;
     case "oauthClient":
-      return pick([[oauthClientPart(target.client)]], oauthClientFound(target.client));
+      return pick([[kindName === oauthProviderKind.name ? oauthProviderPart(target.client) : oauthClientPart(target.client)]], oauthClientFound(target.client));
     case "user":
       return pick([[userPart(target.user)]], userFound(target.user));
   }
@@ -355,17 +369,25 @@ export function resourceForImport(kindName: string, target: ImportTarget, contex
 
 /** The inputs a kind's own record gives back through its plan, for kinds the scan does not map: the primary record alone. */
 export function primaryRecordInputs(kind: ResourceKind<any>, record: SnRecord, context: PlanContext): { values: Record<string, unknown>; secrets: readonly SecretInput[] } | undefined {
-  const part: Part = { kind, name: kind.name };
-  const samplePlan = planFor(kind, sampleInputs(part), context);
+  const samplePlan = planFor(kind, importSample(kind), context);
   if (!("plan" in samplePlan)) return undefined;
-  const sample = kind.schema.parse(sampleInputs(part)) as Record<string, unknown>;
+  const sample = kind.schema.parse(importSample(kind)) as Record<string, unknown>;
   return invertPlan(samplePlan.plan, sample, new Map([[kind.primaryStep, record]]));
 }
 
 /** The table of a kind's primary record, from the plan of its examples. */
 export function primaryTableOf(kind: ResourceKind<any>, context: PlanContext): string | undefined {
-  const samplePlan = planFor(kind, sampleInputs({ kind, name: kind.name }), context);
+  const samplePlan = planFor(kind, importSample(kind), context);
   return "plan" in samplePlan ? samplePlan.plan.find((record) => record.step === kind.primaryStep)?.table : undefined;
+}
+
+/** The kind's examples as inputs, where an example is another resource's sys_id (`credential.sysId`) a sys_id of zeros. */
+function importSample(kind: ResourceKind<any>): Record<string, unknown> {
+  const sample = sampleInputs({ kind, name: kind.name });
+  for (const [input, code] of Object.entries(kind.examples)) if (sample[input] === undefined && /\.\w*[sS]ysId$/.test(code)) sample[input] = "0".repeat(32);
+  // An example that is code of another shape (`{ x_api_token: config.requireSecret(...) }`) is left out.
+  for (const issue of kind.schema.safeParse(sample).error?.issues ?? []) delete sample[String(issue.path[0] ?? "")];
+  return sample;
 }
 
 function inScope(property: SnRecord, alias: SnRecord): boolean {

@@ -189,7 +189,7 @@ async function readAttributes(api: TableApi, connection: SnRecord): Promise<Scan
 }
 
 /** Properties of the aliases' scopes (`<scope>.*`), a few scopes per request. */
-async function readProperties(api: TableApi, aliases: readonly SnRecord[]): Promise<SnRecord[]> {
+export async function readProperties(api: TableApi, aliases: readonly SnRecord[]): Promise<SnRecord[]> {
   const scopes = [...new Set(aliases.map((alias) => (alias.id ?? "").split(".")[0] ?? "").filter((scope) => scope !== "" && scope !== "global"))].sort();
   const batches: string[][] = [];
   for (let i = 0; i < scopes.length; i += 20) batches.push(scopes.slice(i, i + 20));
