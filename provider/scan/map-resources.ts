@@ -7,6 +7,7 @@ import { tableRecordKind } from "../kinds/table-record";
 import type { PlannedRecord } from "../lifecycle/record-plan";
 import { hostOf } from "../kinds/url-fields";
 import { inputNamesOf, type PlanContext, type ResourceKind } from "../lifecycle/resource-kind";
+import { exampleValuesOf } from "../schema/describe-kind";
 import { oktaAliasId, oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthConnectionKind } from "../spokes/okta";
 import { qualtricsAliasId, qualtricsConnectionKind } from "../spokes/qualtrics";
 import { spokeConnectionKind } from "../spokes/spoke-connection";
@@ -225,20 +226,9 @@ function withCustomDomainIfNeeded(kind: ResourceKind<any>, raw: Record<string, u
   return undefined;
 }
 
-/** Inputs whose plan has every step the kind can make: the kind's own examples, then what the instance gives. */
+/** Inputs whose plan has every step the kind can make: the kind's declared examples, then what the instance gives. */
 function sampleInputs(part: Part): Record<string, unknown> {
-  const sample: Record<string, unknown> = {};
-  for (const [input, code] of Object.entries(part.kind.examples)) {
-    if (/requireSecret/.test(code)) sample[input] = secretPlaceholder;
-    else {
-      try {
-        sample[input] = JSON.parse(code);
-      } catch {
-        // code such as `credential.sysId`: given by the instance instead
-      }
-    }
-  }
-  return { ...sample, ...part.given, ...part.shape };
+  return { ...exampleValuesOf(part.kind, secretPlaceholder), ...part.given, ...part.shape };
 }
 
 /** A secret's label: the attribute's label, or the input's words ("oauthClientSecret" → "OAuth client secret"). */
