@@ -1,11 +1,4 @@
-export * from "./resources/system-property";
-export * from "./resources/connection-alias";
-export * from "./resources/http-connection";
-export * from "./resources/credentials";
-export * from "./resources/oauth";
-export * from "./resources/integration-user";
-export * from "./resources/rest-api-key";
-export * from "./resources/table-record";
-export * from "./resources/spokes";
+export * from "./resources/resources.generated";
 export { ServiceNowResource } from "./resources/servicenow-resource";
+export type { ConfigureFormReport } from "./spokes/spoke-outputs";
 export * from "./errors";

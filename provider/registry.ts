@@ -38,12 +38,16 @@ export const kinds: readonly ResourceKind<any>[] = [
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 
+export function kindNamed(name: string): ResourceKind<any> {
+  const kind = kinds.find((candidate) => candidate.name === name);
+  if (!kind) throw new Error(`Unknown ServiceNow resource kind "${name}". Known kinds: ${kinds.map((k) => k.name).join(", ")}.`);
+  return kind;
+}
+
 export function providerFor(name: string): pulumi.dynamic.ResourceProvider {
   let provider = providers.get(name);
   if (!provider) {
-    const kind = kinds.find((candidate) => candidate.name === name);
-    if (!kind) throw new Error(`Unknown ServiceNow resource kind "${name}". Known kinds: ${kinds.map((k) => k.name).join(", ")}.`);
-    provider = kindProvider(kind);
+    provider = kindProvider(kindNamed(name));
     providers.set(name, provider);
   }
   return provider;

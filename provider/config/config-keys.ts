@@ -15,6 +15,8 @@ export interface ConfigKey {
   readonly secret: boolean;
   /** Placeholder used in example commands. */
   readonly example: string;
+  /** One sentence for the docs and the package schema. */
+  readonly description: string;
 }
 
 export type SettingName =
@@ -31,25 +33,25 @@ export type SettingName =
   | "maxConcurrency"
   | "maxRetries";
 
-function setting(name: SettingName, ansible: string | undefined, secret: boolean, example: string): ConfigKey {
+function setting(name: SettingName, ansible: string | undefined, secret: boolean, example: string, description: string): ConfigKey {
   const snake = name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
   const envVars = [`SERVICENOW_${snake}`, ...(ansible ? [ansible] : [])];
-  return { name, key: `servicenow:${name}`, envVars, secret, example };
+  return { name, key: `servicenow:${name}`, envVars, secret, example, description };
 }
 
 export const configKeys: Readonly<Record<SettingName, ConfigKey>> = {
-  instanceUrl: setting("instanceUrl", "SN_HOST", false, "https://dev12345.service-now.com"),
-  username: setting("username", "SN_USERNAME", false, "admin"),
-  password: setting("password", "SN_PASSWORD", true, "<password>"),
-  clientId: setting("clientId", "SN_CLIENT_ID", false, "<client id>"),
-  clientSecret: setting("clientSecret", "SN_CLIENT_SECRET", true, "<client secret>"),
-  grantType: setting("grantType", "SN_GRANT_TYPE", false, "password"),
-  refreshToken: setting("refreshToken", "SN_REFRESH_TOKEN", true, "<refresh token>"),
-  apiKey: setting("apiKey", "SN_API_KEY", true, "<api key>"),
-  accessToken: setting("accessToken", "SN_ACCESS_TOKEN", true, "<access token>"),
-  timeoutSeconds: setting("timeoutSeconds", "SN_TIMEOUT", false, "60"),
-  maxConcurrency: setting("maxConcurrency", undefined, false, "8"),
-  maxRetries: setting("maxRetries", undefined, false, "5"),
+  instanceUrl: setting("instanceUrl", "SN_HOST", false, "https://dev12345.service-now.com", "The instance's URL, e.g. `https://dev12345.service-now.com` (a bare host gets https)."),
+  username: setting("username", "SN_USERNAME", false, "admin", "The user to sign in as (basic auth, or the OAuth password grant)."),
+  password: setting("password", "SN_PASSWORD", true, "<password>", "That user's password."),
+  clientId: setting("clientId", "SN_CLIENT_ID", false, "<client id>", "An OAuth client id registered on the instance: signs in with OAuth."),
+  clientSecret: setting("clientSecret", "SN_CLIENT_SECRET", true, "<client secret>", "That OAuth client's secret."),
+  grantType: setting("grantType", "SN_GRANT_TYPE", false, "password", "The OAuth grant: password, refresh_token or client_credentials (default: password with a username, else refresh_token with a refreshToken, else client_credentials)."),
+  refreshToken: setting("refreshToken", "SN_REFRESH_TOKEN", true, "<refresh token>", "An OAuth refresh token (the refresh_token grant)."),
+  apiKey: setting("apiKey", "SN_API_KEY", true, "<api key>", "A REST API key (`x-sn-apikey`)."),
+  accessToken: setting("accessToken", "SN_ACCESS_TOKEN", true, "<access token>", "A bearer token obtained elsewhere."),
+  timeoutSeconds: setting("timeoutSeconds", "SN_TIMEOUT", false, "60", "Seconds before a request is given up (default 60)."),
+  maxConcurrency: setting("maxConcurrency", undefined, false, "8", "Requests in flight at once per instance (default 8)."),
+  maxRetries: setting("maxRetries", undefined, false, "5", "Retries of a request the instance throttled or failed transiently (default 5)."),
 };
 
 /** `pulumi config set [--secret] <key> <example>` for one setting. */

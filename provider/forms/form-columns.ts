@@ -18,6 +18,15 @@ const targets: readonly [prefix: string, target: (rest: string) => FormTarget | 
   ["additional.", (name) => ({ additional: name })],
 ];
 
+/** The form path that sets a plan column (`entity.client_id` → `credential.oauth_entity.client_id`): targetOf's inverse. */
+export function pathOf(step: string, column: string): string | undefined {
+  for (const [prefix, target] of targets) {
+    const found = target(column);
+    if ("step" in found! && found.step === step && found.column === column) return `${prefix}${column}`;
+  }
+  return undefined;
+}
+
 /** The step and column a form path sets, or undefined for a path no record column holds (scopes, nested lists). */
 export function targetOf(path: string): FormTarget | undefined {
   for (const [prefix, target] of targets) {

@@ -42,10 +42,11 @@ export function resolveFormValues(template: FormTemplate, form: Readonly<Record<
 }
 
 /**
- * Sets the form values that no named input consumed on the columns their paths name, as
- * columns from the `form` input; a value for a record the plan does not make is an error.
+ * Sets the form values that no named input consumed on the columns their paths name; every
+ * column whose value came from `form` (`fromForm`, consumed or not) is the `form` input's, so
+ * its drift shows there. A value for a record the plan does not make is an error.
  */
-export function withFormColumns(plan: readonly PlannedRecord[], values: FormValues, consumed: ReadonlySet<string>): PlannedRecord[] {
+export function withFormColumns(plan: readonly PlannedRecord[], values: FormValues, consumed: ReadonlySet<string>, fromForm: ReadonlySet<string>): PlannedRecord[] {
   const byStep = new Map<string, { columns: Record<string, string>; secrets: string[] }>();
   for (const [path, value] of Object.entries(values.byPath)) {
     const target = targetOf(path);
@@ -58,14 +59,20 @@ export function withFormColumns(plan: readonly PlannedRecord[], values: FormValu
     if (values.secretPaths.includes(path)) entry.secrets.push(target.column);
     byStep.set(target.step, entry);
   }
+  const formColumns = new Map<string, string[]>();
+  for (const path of fromForm) {
+    const target = targetOf(path);
+    if (target && "step" in target) formColumns.set(target.step, [...(formColumns.get(target.step) ?? []), target.column]);
+  }
   return plan.map((record) => {
     const entry = byStep.get(record.step);
-    if (!entry) return record;
+    const fromFormHere = formColumns.get(record.step) ?? [];
+    if (!entry && fromFormHere.length === 0) return record;
     return {
       ...record,
-      fields: { ...record.fields, ...entry.columns },
-      secretFields: [...(record.secretFields ?? []), ...entry.secrets],
-      inputs: { ...record.inputs, ...Object.fromEntries(Object.keys(entry.columns).map((column) => [column, "form"])) },
+      fields: { ...record.fields, ...entry?.columns },
+      secretFields: [...(record.secretFields ?? []), ...(entry?.secrets ?? [])],
+      inputs: { ...record.inputs, ...Object.fromEntries([...Object.keys(entry?.columns ?? {}), ...fromFormHere].map((column) => [column, "form"])) },
     };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { input } from "./input";
 
 /**
  * Input validators shared by every kind. Each message says what is wrong and what is
@@ -87,8 +88,13 @@ export const sysId = z.string().regex(/^[0-9a-f]{32}$/, { message: "must be a sy
 /** A positive whole number of seconds, milliseconds or tries. */
 export const positiveInteger = z.number().int({ message: "must be a whole number" }).nonnegative({ message: "must not be negative" });
 
+/** The type of `adopt`, for kinds that describe it their own way. */
+export const adoptFlag = z.boolean({ error: "must be true or false" }).optional();
+
 /** Present on every kind: take over an existing record with the same natural key. */
-export const adopt = z.boolean({ error: "must be true or false" }).optional();
+export const adopt = input(adoptFlag, {
+  description: "Take over an existing record with the same natural key (one made by hand) instead of failing. Default false.",
+});
 
 /** ServiceNow stores booleans as "true"/"false". */
 export function flag(value: boolean): string {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { oauthEntity } from "../records/oauth-entity";
 import { adopt, positiveInteger, recordName, secret } from "./fields";
+import { input } from "./input";
 import { url } from "./url-fields";
 
 /**
@@ -15,18 +16,29 @@ import { url } from "./url-fields";
  */
 export const oauthExternalClientKind = defineKind({
   name: "OAuthExternalClient",
+  description: "An OAuth client (`oauth_entity`, type `client`) that lets an external tool sign in to ServiceNow.",
   schema: z.object({
-    name: recordName,
+    name: input(recordName, { description: "The entry's name in the Application Registry; changing it replaces the client.", column: "entity.name", example: "Terraform Cloud" }),
     // Optional in the schema because it is generated when absent (see `generated`).
-    clientId: z.string().regex(/^[A-Za-z0-9_-]{8,}$/, { message: "must be at least 8 letters, digits, `_` or `-`" }).optional(),
-    clientSecret: secret.refine((value) => value.length >= 16, { message: "must be at least 16 characters (e.g. `openssl rand -base64 24`)" }),
-    redirectUrl: url.optional(),
-    accessTokenLifespan: positiveInteger.default(1800),
-    refreshTokenLifespan: positiveInteger.default(8_640_000),
+    clientId: input(z.string().regex(/^[A-Za-z0-9_-]{8,}$/, { message: "must be at least 8 letters, digits, `_` or `-`" }).optional(), {
+      description: "The client id the tool sends. Generated when omitted, then kept.",
+      column: "entity.client_id",
+      example: { code: "(omit to generate)" },
+    }),
+    clientSecret: input(secret.refine((value) => value.length >= 16, { message: "must be at least 16 characters (e.g. `openssl rand -base64 24`)" }), {
+      description: "At least 16 characters; set it with `pulumi config set --secret` (it is not generated, see the README).",
+      secret: true,
+      column: "entity.client_secret",
+    }),
+    redirectUrl: input(url.optional(), { description: "Where the tool receives authorization codes.", column: "entity.redirect_url", example: "https://tool.example.com/callback" }),
+    accessTokenLifespan: input(positiveInteger.default(1800), { description: "Access token lifespan in seconds." }),
+    refreshTokenLifespan: input(positiveInteger.default(8_640_000), { description: "Refresh token lifespan in seconds (100 days)." }),
     adopt,
   }),
-  examples: { name: '"Terraform Cloud"', clientId: "(omit to generate)", clientSecret: 'config.requireSecret("toolClientSecret")', redirectUrl: '"https://tool.example.com/callback"' },
-  secretInputs: ["clientSecret"],
+  outputSchema: z.object({
+    clientId: z.string().meta({ description: "The client id: the input, or the one generated." }),
+    tokenUrl: z.string().meta({ description: "Where the tool asks for tokens: `https://<instance>/oauth_token.do`." }),
+  }),
   replaceOnChange: ["name"],
   primaryStep: "entity",
   generated: {
@@ -37,7 +49,6 @@ export const oauthExternalClientKind = defineKind({
       ...inputs,
       clientId: inputs.clientId ?? "",
       type: "client",
-      inputNames: { name: "name", clientId: "clientId", clientSecret: "clientSecret", redirectUrl: "redirectUrl" },
     }),
   outputs: (_inputs, _records, context) => ({ tokenUrl: `${context.instanceUrl}/oauth_token.do` }),
 });

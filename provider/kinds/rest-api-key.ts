@@ -4,6 +4,7 @@ import { RequiredRecordMissingError } from "../lifecycle/errors";
 import { defineKind } from "../lifecycle/resource-kind";
 import { ref, type PlannedRecord } from "../lifecycle/record-plan";
 import { adopt, flag, lookupValue, secret, singleLine, sysId } from "./fields";
+import { input } from "./input";
 import { restApiNames, restApis } from "./rest-apis";
 
 /**
@@ -29,44 +30,53 @@ const carriers = { header: "auth_header", query: "query_parameter" } as const;
 
 export const restApiKeyKind = defineKind({
   name: "RestApiKey",
+  description: "A REST API key for a user (`x-sn-apikey`, token-based authentication), with its profile and access policies.",
   schema: z.object({
     // Policy and profile names add a suffix of up to 20 characters to it.
-    name: lookupValue(80),
-    description: singleLine(1000).optional(),
-    userSysId: sysId,
-    active: z.boolean({ error: "must be true or false" }).default(true),
-    expiresAt: z
-      .string({ error: "must be a string" })
-      .regex(dateTime, { message: "must be a UTC date and time `YYYY-MM-DD HH:mm:ss`, as the instance stores it", abort: true })
-      .refine((value) => !Number.isNaN(expiryOf(value)), { message: "is not a real date", abort: true })
-      .refine((value) => expiryOf(value) > Date.now(), { message: "is in the past: a key that has expired cannot sign in; give a later time, or leave it out for a key that does not expire" })
-      .optional(),
-    apis: z
-      .array(z.enum(restApiNames, { error: `must be one of ${restApiNames.join(", ")}` }))
-      .min(1, { message: "must name at least one API, such as table" })
-      .refine((names) => new Set(names).size === names.length, { message: "must not name an API twice" })
-      .default(["table"]),
-    keyIn: z.enum(Object.keys(carriers) as (keyof typeof carriers)[], { error: "must be header or query" }).default("header"),
-    alsoAccept: z
-      .array(z.enum(Object.keys(otherSignIns) as (keyof typeof otherSignIns)[], { error: "must be basic or oauth" }))
-      .refine((names) => new Set(names).size === names.length, { message: "must not name a sign-in twice" })
-      .default(["basic", "oauth"]),
-    rotation: singleLine(100).optional(),
+    name: input(lookupValue(80), { description: "The key's name (at most 80 characters); its profile and policies are named after it.", example: "WorkBoard" }),
+    description: input(singleLine(1000).optional(), { description: "The key's description.", column: "key.description" }),
+    userSysId: input(sysId, { description: "The user the key signs in as, with that user's roles: typically an `IntegrationUser`'s `sysId`.", column: "key.user", example: { code: "user.sysId" } }),
+    active: input(z.boolean({ error: "must be true or false" }).default(true), { description: "Whether the key signs in.", column: "key.active" }),
+    expiresAt: input(
+      z
+        .string({ error: "must be a string" })
+        .regex(dateTime, { message: "must be a UTC date and time `YYYY-MM-DD HH:mm:ss`, as the instance stores it", abort: true })
+        .refine((value) => !Number.isNaN(expiryOf(value)), { message: "is not a real date", abort: true })
+        .refine((value) => expiryOf(value) > Date.now(), { message: "is in the past: a key that has expired cannot sign in; give a later time, or leave it out for a key that does not expire" })
+        .optional(),
+      { description: "UTC, `YYYY-MM-DD HH:mm:ss`, in the future. Unset: the key does not expire.", column: "key.expires", example: "2027-06-30 00:00:00" },
+    ),
+    apis: input(
+      z
+        .array(z.enum(restApiNames, { error: `must be one of ${restApiNames.join(", ")}` }))
+        .min(1, { message: "must name at least one API, such as table" })
+        .refine((names) => new Set(names).size === names.length, { message: "must not name an API twice" })
+        .default(["table"]),
+      { description: "The REST APIs the key may call.", example: ["table"] },
+    ),
+    keyIn: input(z.enum(Object.keys(carriers) as (keyof typeof carriers)[], { error: "must be header or query" }).default("header"), {
+      description: "Where the tool sends `x-sn-apikey`: `header`, or `query` (a URL parameter).",
+      example: "header",
+    }),
+    alsoAccept: input(
+      z
+        .array(z.enum(Object.keys(otherSignIns) as (keyof typeof otherSignIns)[], { error: "must be basic or oauth" }))
+        .refine((names) => new Set(names).size === names.length, { message: "must not name a sign-in twice" })
+        .default(["basic", "oauth"]),
+      { description: "Other sign-ins the access policies keep accepting for these APIs (a policy accepts only the profiles it lists); `[]`: the key only.", example: ["basic", "oauth"] },
+    ),
+    rotation: input(singleLine(100).optional(), { description: "Any label; changing it replaces the key, so the tool gets a new token (e.g. `2026-12`).", example: "2026-12" }),
     // Optional in the schema because it is generated when absent (see `generated`).
-    token: secret.refine((value) => value.length >= 32, { message: "must be at least 32 characters (e.g. `openssl rand -hex 24`)" }).optional(),
+    token: input(secret.refine((value) => value.length >= 32, { message: "must be at least 32 characters (e.g. `openssl rand -hex 24`)" }).optional(), {
+      description: "The token (at least 32 characters). Generated when omitted, and then only an output.",
+      secret: true,
+      column: "key.token",
+    }),
     adopt,
   }),
-  examples: {
-    name: '"WorkBoard"',
-    userSysId: "user.sysId",
-    expiresAt: '"2027-06-30 00:00:00"',
-    apis: '["table"]',
-    keyIn: '"header"',
-    alsoAccept: '["basic", "oauth"]',
-    rotation: '"2026-12"',
-    token: "(omit to generate)",
-  },
-  secretInputs: ["token"],
+  outputSchema: z.object({
+    token: z.string().meta({ description: "The token the tool sends as `x-sn-apikey` (header, or URL parameter with `keyIn: query`).", secret: true }),
+  }),
   replaceOnChange: ["name", "userSysId", "rotation"],
   primaryStep: "key",
   // A key made by hand keeps its record, with its old public values, when the stack goes.
@@ -102,7 +112,6 @@ export const restApiKeyKind = defineKind({
       key: { name: inputs.name },
       fields: { description: inputs.description ?? "", user: inputs.userSysId, active: flag(inputs.active), expires: inputs.expiresAt ?? "", token: inputs.token ?? "" },
       secretFields: ["token"],
-      inputs: { description: "description", user: "userSysId", active: "active", expires: "expiresAt", token: "token" },
     };
     const policies = inputs.apis.flatMap((api): PlannedRecord[] => [
       {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { systemProperty } from "../records/system-property";
-import { adopt, columnSize, propertyName } from "./fields";
+import { adoptFlag, columnSize, propertyName } from "./fields";
+import { input } from "./input";
 
 /** `sys_properties.type` choices, as ServiceNow defines them (scripts/servicenow-tables). */
 export const propertyTypes = ["string", "boolean", "integer", "choicelist", "password2", "password", "date_format", "time_format", "timezone", "short_string", "color", "image", "uploaded_image"] as const;
@@ -13,30 +14,30 @@ export const propertyTypes = ["string", "boolean", "integer", "choicelist", "pas
  */
 export const systemPropertyKind = defineKind({
   name: "SystemProperty",
+  description: "A system property (`sys_properties`): an existing one is taken over by name, and destroy gives back the value it had.",
   schema: z.object({
-    name: propertyName,
-    // A number or boolean (Pulumi YAML gives `value: 50` and typed config as such) is stored as its text.
-    value: z.preprocess(
-      (value) => (typeof value === "number" || typeof value === "boolean" ? String(value) : value),
+    name: input(propertyName, { description: "The property's name; changing it replaces the resource.", column: "property.name", example: "x_acme.integration.enabled" }),
+    value: input(
       z
         .string({ error: "must be a string (ServiceNow stores every property value as text)" })
         .max(columnSize.propertyValue, {
           message: `must be at most ${columnSize.propertyValue} characters (the size of sys_properties.value, which the instance would cut silently): keep a longer text in a record or an attachment and store its name here`,
         }),
+      { description: `The value, as text (at most ${columnSize.propertyValue} characters).`, column: "property.value", example: "true" },
     ),
-    type: z.enum(propertyTypes, { error: `must be one of ServiceNow's property types: ${propertyTypes.join(", ")}` }).optional(),
-    description: z.string().optional(),
-    isPrivate: z.boolean().optional(),
-    adopt,
-    deleteBehavior: z.enum(["restore", "delete", "keep"], { error: "must be restore, delete or keep" }).optional(),
+    type: input(z.enum(propertyTypes, { error: `must be one of ServiceNow's property types: ${propertyTypes.join(", ")}` }).optional(), {
+      description: "The property's type; `password2` keeps the value secret on the instance. Unset: the instance's (or the existing property's) type.",
+      column: "property.type",
+      example: "boolean",
+    }),
+    description: input(z.string().optional(), { description: "The property's description.", column: "property.description" }),
+    isPrivate: input(z.boolean().optional(), { description: "Keeps the property out of update sets (`is_private`).", column: "property.is_private" }),
+    adopt: input(adoptFlag, { description: "Take over an existing property of this name instead of failing. Default true: spokes ship their properties." }),
+    deleteBehavior: input(z.enum(["restore", "delete", "keep"], { error: "must be restore, delete or keep" }).optional(), {
+      description: "What destroy does with a property that existed before: `restore` its old value (default), `delete` it, or `keep` it as it is. A property this resource created is deleted.",
+      example: "restore",
+    }),
   }),
-  examples: {
-    name: '"x_acme.integration.enabled"',
-    value: '"true"',
-    type: '"boolean"',
-    deleteBehavior: '"restore"',
-  },
-  secretInputs: [],
   replaceOnChange: ["name"],
   primaryStep: "property",
   adoptByDefault: true,
@@ -48,7 +49,6 @@ export const systemPropertyKind = defineKind({
       type: inputs.type,
       description: inputs.description,
       isPrivate: inputs.isPrivate,
-      inputNames: { name: "name", value: "value", type: "type", description: "description", isPrivate: "isPrivate" },
     }),
   ],
 });

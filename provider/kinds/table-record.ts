@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineKind } from "../lifecycle/resource-kind";
 import { adopt, columnSize, lookupValue, secret } from "./fields";
+import { input } from "./input";
 
 const columnName = z
   .string()
@@ -15,15 +16,28 @@ const keyValue = lookupValue(Number.MAX_SAFE_INTEGER);
  */
 export const tableRecordKind = defineKind({
   name: "TableRecord",
+  description: "One record of any table, for records no kind covers yet.",
   schema: z
     .object({
-      table: z
-        .string()
-        .regex(/^[a-z0-9_]+$/, { message: "must be a table name such as u_acme_settings" })
-        .max(columnSize.tableName, { message: `must be at most ${columnSize.tableName} characters` }),
-      fields: z.record(columnName, z.string({ error: "values must be strings" })),
-      key: z.array(columnName).min(1, { message: "must name at least one column of `fields` that identifies the record" }),
-      secretFields: z.record(columnName, secret).optional(),
+      table: input(
+        z
+          .string()
+          .regex(/^[a-z0-9_]+$/, { message: "must be a table name such as u_acme_settings" })
+          .max(columnSize.tableName, { message: `must be at most ${columnSize.tableName} characters` }),
+        { description: "The table, e.g. `u_acme_settings`; changing it replaces the record.", example: "u_acme_settings" },
+      ),
+      fields: input(z.record(columnName, z.string({ error: "values must be strings" })), {
+        description: "Column → value, as strings. Only these columns are written and compared.",
+        example: { u_name: "default", u_level: "3" },
+      }),
+      key: input(z.array(columnName).min(1, { message: "must name at least one column of `fields` that identifies the record" }), {
+        description: "The columns of `fields` that find the record (its natural key), for adoption; changing it replaces the record.",
+        example: ["u_name"],
+      }),
+      secretFields: input(z.record(columnName, secret).optional(), {
+        description: "Secret columns (password2): written as display values, kept secret, compared by fingerprint.",
+        secret: true,
+      }),
       adopt,
     })
     .superRefine((inputs, ctx) => {
@@ -38,8 +52,9 @@ export const tableRecordKind = defineKind({
         }
       }
     }),
-  examples: { table: '"u_acme_settings"', fields: '{ u_name: "default", u_level: "3" }', key: '["u_name"]' },
-  secretInputs: ["secretFields"],
+  outputSchema: z.object({
+    fields: z.record(z.string(), z.string()).meta({ description: "The columns as last written." }),
+  }),
   replaceOnChange: ["table", "key"],
   primaryStep: "record",
   plan: (inputs) => [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { input } from "./input";
 import { isLoopbackHost } from "../config/instance-url";
 
 /**
@@ -61,12 +62,17 @@ export function hostOf(value: unknown): string | undefined {
 }
 
 /** `customDomain`: a host name, for vendors reached on a domain of the customer's own. */
-export const customDomain = z
-  .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    message: "must be a lowercase host name without scheme or path, such as login.acme.com",
-  })
-  .optional();
+export const customDomain = input(
+  z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+      message: "must be a lowercase host name without scheme or path, such as login.acme.com",
+    })
+    .optional(),
+  {
+    description: "A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs.",
+  },
+);
 
 export interface VendorHosts {
   /** The vendor, for the message: `Okta`. */

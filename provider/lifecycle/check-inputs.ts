@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { closestName } from "./closest-name";
+import { exampleCodeOf } from "../schema/describe-kind";
 import { inputNamesOf, type ResourceKind } from "./resource-kind";
 import { isUnknown, withoutUndefined } from "./values";
 
@@ -32,7 +33,7 @@ function failureOf(kind: ResourceKind<object>, issue: z.core.$ZodIssue): pulumi.
   const missing = issue.code === "invalid_type" && issue.message.includes("received undefined");
   // A record's key (e.g. a property name in `properties`) fails with its own check's message inside.
   const problem = missing ? "is required" : issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  const example = kind.examples[top];
+  const example = exampleCodeOf(kind, top);
   const hint = example !== undefined ? ` Example: ${top}: ${example}` : "";
   return { property, reason: `\`${property}\` ${problem}.${hint}` };
 }

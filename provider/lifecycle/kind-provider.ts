@@ -11,9 +11,10 @@ import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
 import { importedInputs } from "../scan/import-inputs";
 import { secretPlaceholder } from "../scan/invert-plan";
+import { secretInputsOf } from "../schema/describe-kind";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
-import { inputDefaultsOf, inputNamesOf, type PlanContext, type ResourceKind } from "./resource-kind";
+import { inputDefaultsOf, inputNamesOf, planOf, type PlanContext, type ResourceKind } from "./resource-kind";
 import { isGone, sysIdsOf, type RecordsState } from "./resource-state";
 import { bookkeepingKey, decodeRecords, encodeBookkeeping, generatedInputs } from "./state-codec";
 import { updateRecords } from "./update-records";
@@ -55,7 +56,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
   /** Inputs parsed once and planned once: what a provider call works from (no plan when they do not parse). */
   const planned = (inputs: Props, context: PlanContext): Planned<Inputs> => {
     const parsed = kind.schema.safeParse(inputs);
-    return parsed.success ? { parsed: parsed.data, plan: kind.plan(parsed.data, context) } : { plan: [] };
+    return parsed.success ? { parsed: parsed.data, plan: planOf(kind, parsed.data, context) } : { plan: [] };
   };
   /**
    * State's inputs, planned. Imported state has no secrets until the program gives them (the
@@ -65,7 +66,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
    */
   const plannedState = (inputs: Props, context: PlanContext): Planned<Inputs> => {
     const plain = planned(inputs, context);
-    const missing = kind.secretInputs.filter((key) => inputs[key] === undefined);
+    const missing = secretInputsOf(kind).filter((key) => inputs[key] === undefined);
     if (plain.parsed || missing.length === 0) return plain;
     const filled: Props = { ...inputs };
     for (const key of missing) filled[key] = secretPlaceholder;
@@ -90,7 +91,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
     const use = kind.form?.(parsed);
     const form = use ? await readAliasForm(api, use.aliasId) : undefined;
     const context: PlanContext = { instanceUrl: api.instanceUrl, ...(form ? { form } : {}) };
-    const plan = kind.plan(parsed, context);
+    const plan = planOf(kind, parsed, context);
     if (!use || !form) return { plan, context };
     const applied = applyForm(plan, form, use, api.instanceUrl);
     for (const warning of applied.report.warnings) warnUser(`${kind.name}: ${warning}`);

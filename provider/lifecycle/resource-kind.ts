@@ -2,8 +2,9 @@ import { z } from "zod";
 import type { TableApi } from "../client/table-api";
 import type { FormUse } from "../forms/apply-form";
 import type { AliasForm } from "../forms/form-template";
-import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
+import { desiredColumns, type AdoptedDeleteBehavior, type PlannedRecord } from "./record-plan";
 import type { RecordsState } from "./resource-state";
+import { inputColumnsOf, stepMatches } from "../schema/describe-kind";
 
 /** What a kind's plan may depend on besides its inputs. */
 export interface PlanContext {
@@ -24,12 +25,15 @@ export interface PlanContext {
 export interface ResourceKind<Inputs extends object = Record<string, unknown>> {
   /** The resource type name, e.g. `SystemProperty`; part of the Pulumi type token. */
   readonly name: string;
-  /** Validates raw inputs and applies defaults. Messages name the fix. */
+  /** One sentence: what the resource is on the instance (docs, the package schema, the class). */
+  readonly description: string;
+  /**
+   * Validates raw inputs and applies defaults; messages name the fix. A `z.object` of inputs
+   * declared with `input(...)` (../kinds/input.ts): descriptions, secrecy, columns, examples.
+   */
   readonly schema: z.ZodType<Inputs>;
-  /** Input name → an accepted value, shown in check failures. */
-  readonly examples: Readonly<Record<string, string>>;
-  /** Inputs that hold secrets: kept secret in state and never in a message. */
-  readonly secretInputs: readonly string[];
+  /** Outputs the kind adds besides its inputs, `sysId` and `sysIds`, declared like inputs; `outputs()` computes them. */
+  readonly outputSchema?: z.ZodObject;
   /** Inputs whose change replaces the resource (its identity on the instance). */
   readonly replaceOnChange: readonly string[];
   /** The plan step of the main record, whose sys_id is the resource id. */
@@ -70,6 +74,26 @@ export function inputDefaultsOf(kind: ResourceKind<object>): Readonly<Record<str
     if (def?.type === "default") defaults[name] = def.defaultValue;
   }
   return defaults;
+}
+
+/**
+ * The kind's records for these inputs: its plan, each record's `inputs` (column → input) filled
+ * from the inputs' declared columns that the record writes, where the input has a value: drift on a column whose input
+ * is not set (a default the kind computes) is no input's, and shows as the column. A scan, which
+ * looks for the inputs that would give what it found, asks for `everyDeclaredColumn`. A column
+ * the plan maps itself (SpokeConnection's `form`) keeps that.
+ */
+export function planOf<Inputs extends object>(kind: ResourceKind<Inputs>, inputs: Inputs, context: PlanContext, options: { readonly everyDeclaredColumn?: boolean } = {}): PlannedRecord[] {
+  const columns = inputColumnsOf(kind);
+  const values = inputs as Record<string, unknown>;
+  return kind.plan(inputs, context).map((record) => {
+    const planned = desiredColumns(record);
+    const declared = columns.filter(
+      (column) => stepMatches(column.step, record.step) && column.column in planned && (options.everyDeclaredColumn || values[column.input] !== undefined),
+    );
+    if (declared.length === 0) return record;
+    return { ...record, inputs: { ...Object.fromEntries(declared.map(({ column, input }) => [column, input])), ...record.inputs } };
+  });
 }
 
 /** Infers the input type from the schema, so a kind file states it once. */

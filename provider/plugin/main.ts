@@ -1,5 +1,4 @@
-import * as path from "node:path";
-import { packageSchema } from "../schema/package-schema";
+import { packageSchema, packageVersion } from "../schema/package-schema";
 import { configurePlugin } from "./configure-plugin";
 import { serveGuarded } from "./guarded-server";
 import { pluginProvider } from "./plugin-provider";
@@ -10,10 +9,8 @@ import { pluginProvider } from "./plugin-provider";
  * talks gRPC to the port it prints.
  */
 export function runPlugin(argv: readonly string[] = process.argv): Promise<void> {
-  // dist/provider/plugin/main.js → the package root.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { version } = require(path.join(__dirname, "..", "..", "..", "package.json")) as { version: string };
+  const version = packageVersion();
   let schema: string | undefined;
-  const provider = pluginProvider(version, () => (schema ??= JSON.stringify({ ...packageSchema(), version })));
+  const provider = pluginProvider(version, () => (schema ??= JSON.stringify(packageSchema(version))));
   return serveGuarded(provider, argv.slice(2), { onConfigure: (request) => configurePlugin(request) });
 }

@@ -3,8 +3,10 @@ import type * as provider from "@pulumi/pulumi/provider";
 import { ownerKey } from "../lifecycle/kind-provider";
 import type { ResourceKind } from "../lifecycle/resource-kind";
 import { kinds, providerFor } from "../registry";
+import { secretInputsOf } from "../schema/describe-kind";
 import { ownerOfUrn } from "./owner";
 import { kindNameOfUrn } from "./resource-token";
+import { withTextInputs } from "./text-inputs";
 import { secretKeysOf, unwrappedProps, withSecrets } from "./secret-values";
 
 type Props = Record<string, unknown>;
@@ -24,7 +26,7 @@ export function pluginProvider(version: string, schema: () => string): provider.
   };
   /** The kind's secret inputs, and whatever came in secret, go back secret. */
   const secret = (kind: ResourceKind<any>, props: Props | undefined, ...incoming: (Props | undefined)[]) =>
-    withSecrets(props, [...kind.secretInputs, ...secretKeysOf(...incoming)]);
+    withSecrets(props, [...secretInputsOf(kind), ...secretKeysOf(...incoming)]);
   /** Create and update name the records they insert after the resource's owner (see ./owner.ts). */
   const owned = (urn: string, props: Props): Props => ({ ...props, [ownerKey]: ownerOfUrn(urn) });
 
@@ -34,7 +36,7 @@ export function pluginProvider(version: string, schema: () => string): provider.
 
     async check(urn, olds, news) {
       const { kind, lifecycle } = of(urn);
-      const checked = await lifecycle.check(unwrappedProps(olds), unwrappedProps(news));
+      const checked = await lifecycle.check(unwrappedProps(olds), withTextInputs(kind, unwrappedProps(news)));
       return { inputs: secret(kind, checked.inputs as Props, news), failures: [...(checked.failures ?? [])] };
     },
 

@@ -1,14 +1,10 @@
-/**
- * The plugin's resource types: `servicenow:index:<Kind>` for every kind in the registry. The
- * kind of a call is read from its URN's type token, so no input carries it (the dynamic
- * provider's `__kind` input is not used here).
- */
-export const packageName = "servicenow";
-const tokenPrefix = `${packageName}:index:`;
+import { packageName, tokenOf } from "../schema/package-schema";
 
-export function tokenOf(kindName: string): string {
-  return `${tokenPrefix}${kindName}`;
-}
+/**
+ * The kind of a call, from its URN's type token (`servicenow:index:<Kind>`, ../schema/package-schema.ts),
+ * so no input carries it (the dynamic provider's `__kind` input is not used by the plugin).
+ */
+const tokenPrefix = tokenOf("");
 
 /**
  * The kind named by a URN (`urn:pulumi:<stack>::<project>::[<parent type>$]servicenow:index:<Kind>::<name>`).
@@ -20,3 +16,5 @@ export function kindNameOfUrn(urn: string): string {
   if (!type.startsWith(tokenPrefix)) throw new Error(`The ServiceNow provider does not serve the resource type "${type}" (its types are ${tokenPrefix}<Kind>).`);
   return type.slice(tokenPrefix.length);
 }
+
+export { packageName };

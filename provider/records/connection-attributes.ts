@@ -20,8 +20,6 @@ export interface AttributeValue {
   readonly element: string;
   readonly value: string;
   readonly secret: boolean;
-  /** The input it comes from. */
-  readonly input: string;
 }
 
 /** For each value: look up its definition on the alias, then set it on the connection. */
@@ -41,7 +39,6 @@ export function connectionAttributeValues(values: readonly AttributeValue[]): Pl
       key: { document: "http_connection", document_key: ref("connection"), variable: ref(`attribute:${attribute.element}`) },
       fields: { value: attribute.value },
       secretFields: attribute.secret ? ["value"] : [],
-      inputs: { value: attribute.input },
     },
   ]);
 }

@@ -11,8 +11,6 @@ export interface ConnectionSpec {
   readonly midServer?: string;
   readonly timeoutMs?: number;
   readonly retries?: number;
-  /** Input names the columns come from, for drift on inputs. */
-  readonly inputNames?: { name?: string; connectionUrl?: string; active?: string };
 }
 
 /**
@@ -20,7 +18,6 @@ export interface ConnectionSpec {
  * a spoke's actions pick the connection through the alias.
  */
 export function httpConnection(spec: ConnectionSpec): PlannedRecord {
-  const names = spec.inputNames ?? { name: "connectionName", connectionUrl: "connectionUrl", active: "active" };
   return {
     step: "connection",
     table: "http_connection",
@@ -36,6 +33,5 @@ export function httpConnection(spec: ConnectionSpec): PlannedRecord {
         connection_retries: spec.retries?.toString(),
       }),
     },
-    inputs: defined({ name: names.name, connection_url: names.connectionUrl, active: names.active }),
   };
 }

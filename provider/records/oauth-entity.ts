@@ -20,8 +20,6 @@ export interface OAuthEntitySpec {
   readonly scopes?: readonly string[];
   readonly accessTokenLifespan?: number;
   readonly refreshTokenLifespan?: number;
-  /** Input names the columns come from. */
-  readonly inputNames: Partial<Record<"name" | "clientId" | "clientSecret" | "tokenUrl" | "authUrl" | "redirectUrl" | "revokeUrl", string>>;
 }
 
 /**
@@ -30,7 +28,6 @@ export interface OAuthEntitySpec {
  * the Configure form does.
  */
 export function oauthEntity(spec: OAuthEntitySpec): PlannedRecord[] {
-  const n = spec.inputNames;
   const entity: PlannedRecord = {
     step: "entity",
     table: "oauth_entity",
@@ -49,15 +46,6 @@ export function oauthEntity(spec: OAuthEntitySpec): PlannedRecord[] {
       active: "true",
     }),
     secretFields: ["client_secret"],
-    inputs: defined({
-      name: n.name,
-      client_id: n.clientId,
-      client_secret: n.clientSecret,
-      token_url: n.tokenUrl,
-      auth_url: n.authUrl,
-      redirect_url: n.redirectUrl,
-      revoke_token_url: n.revokeUrl,
-    }),
   };
   const profile: PlannedRecord = {
     step: "profile",

@@ -10,7 +10,6 @@ export interface PropertySpec {
   readonly isPrivate?: boolean;
   /** Properties a spoke ships exist before anyone sets them: adopt, and give the value back. */
   readonly shippedBySpoke?: boolean;
-  readonly inputNames: { name?: string; value: string; type?: string; description?: string; isPrivate?: string };
 }
 
 /** A `sys_properties` row; `password2` properties keep their value secret. */
@@ -28,7 +27,6 @@ export function systemProperty(spec: PropertySpec): PlannedRecord {
       is_private: spec.isPrivate === undefined ? undefined : flag(spec.isPrivate),
     }),
     secretFields: secret ? ["value"] : [],
-    inputs: defined({ name: spec.inputNames.name, value: spec.inputNames.value, type: spec.inputNames.type, description: spec.inputNames.description, is_private: spec.inputNames.isPrivate }),
     ...shipped,
   };
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { kindKey, ownerKey } from "../lifecycle/kind-provider";
-import type { ResourceKind } from "../lifecycle/resource-kind";
+import { kindNamed } from "../registry";
+import { extraOutputNamesOf, secretInputsOf } from "../schema/describe-kind";
 import { preloadExperimentalBuiltins } from "./experimental-builtins";
 
 /**
@@ -24,26 +25,22 @@ export abstract class ServiceNowResource extends pulumi.dynamic.Resource {
   /** The sys_id of every record this resource manages, by role ("connection", "entity", ...). */
   declare readonly sysIds: pulumi.Output<Record<string, string>>;
 
-  protected constructor(
-    kind: ResourceKind<object>,
-    name: string,
-    args: object,
-    opts: pulumi.CustomResourceOptions | undefined,
-    extraOutputs: readonly string[] = [],
-  ) {
+  protected constructor(kindName: string, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
+    const kind = kindNamed(kindName);
+    const secretInputs = secretInputsOf(kind);
     const outputs: Record<string, undefined> = { sysId: undefined, sysIds: undefined };
     // Secret inputs are made secret here, in the program: a value that only becomes secret
     // through additionalSecretOutputs is printed in plaintext by the SDK's `--debug` log of
     // the engine's response (measured with 3.259; see test/e2e/every-kind.test.ts).
     const inputs: Record<string, unknown> = { ...args };
-    for (const key of kind.secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
-    for (const output of extraOutputs) outputs[output] = undefined;
+    for (const key of secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
+    for (const output of extraOutputNamesOf(kind)) outputs[output] = undefined;
     super(
       dynamicProvider,
       name,
       // Inputs that share an output's name (OktaConnection's credentialSysId) keep their value.
       { ...outputs, ...inputs, [kindKey]: kind.name, [ownerKey]: ownerOf(kind.name, name, opts) },
-      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...kind.secretInputs] },
+      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretInputs] },
       "servicenow",
       kind.name,
     );

@@ -4,6 +4,7 @@ import { oauthExternalClientKind } from "../kinds/oauth-external-client";
 import { oauthProviderKind } from "../kinds/oauth-provider";
 import { systemPropertyKind } from "../kinds/system-property";
 import type { PlanContext, ResourceKind } from "../lifecycle/resource-kind";
+import { exampleValuesOf } from "../schema/describe-kind";
 import { withPlaceholders, type SecretInput } from "./invert-plan";
 import { primaryRecordInputs, primaryTableOf, resourceForImport, type ImportTarget } from "./map-resources";
 import { readConnection, readOAuth, readProperties, readUser } from "./read-instance";
@@ -46,6 +47,9 @@ type Mapped = { values: Record<string, unknown>; secrets: readonly SecretInput[]
 async function mappedInputs(kind: ResourceKind<any>, api: TableApi, id: string, context: PlanContext): Promise<Mapped | undefined> {
   const table = primaryTableOf(kind, context);
   if (table === undefined) throw new Error(`Cannot import ${kind.name}: it is not known which table its primary record is in.`);
+  // A kind whose table is an input (TableRecord) cannot be found from a sys_id alone.
+  const tableInput = Object.entries(exampleValuesOf(kind, "")).find(([, value]) => value === table)?.[0];
+  if (tableInput !== undefined) throw new Error(`Cannot import ${kind.name} ${id}: its table is an input (\`${tableInput}\`) that a sys_id alone does not give. Declare it in the program with \`adopt: true\` instead: the first up takes the record over by its key.`);
   const record = await api.get(table, id);
   if (!record) return undefined;
   const target = await targetOf(kind, api, table, record);

@@ -1,6 +1,6 @@
 import type { SnRecord } from "../client/table-api";
 import { desiredColumns, type PlannedRecord } from "../lifecycle/record-plan";
-import type { PlanContext, ResourceKind } from "../lifecycle/resource-kind";
+import { planOf, type PlanContext, type ResourceKind } from "../lifecycle/resource-kind";
 import { sameStoredValue, storedAs } from "../lifecycle/stored-value";
 
 /**
@@ -76,7 +76,7 @@ export function withPlaceholders(values: Readonly<Record<string, unknown>>, secr
 export function planFor(kind: ResourceKind<any>, raw: Readonly<Record<string, unknown>>, context: PlanContext): { plan: PlannedRecord[] } | { problems: string[] } {
   const parsed = kind.schema.safeParse(raw);
   if (!parsed.success) return { problems: parsed.error.issues.map((issue) => `\`${issue.path.join(".")}\` ${issue.message}`) };
-  return { plan: kind.plan(parsed.data, context) };
+  return { plan: planOf(kind, parsed.data, context, { everyDeclaredColumn: true }) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SnRecord } from "../client/table-api";
+import { describeKind } from "../schema/describe-kind";
 import { httpConnectionKind } from "../kinds/http-connection";
 import { integrationUserKind } from "../kinds/integration-user";
 import { oauthExternalClientKind } from "../kinds/oauth-external-client";
@@ -8,6 +9,7 @@ import { tableRecordKind } from "../kinds/table-record";
 import type { PlannedRecord } from "../lifecycle/record-plan";
 import { hostOf } from "../kinds/url-fields";
 import { inputNamesOf, type PlanContext, type ResourceKind } from "../lifecycle/resource-kind";
+import { exampleValuesOf } from "../schema/describe-kind";
 import { oktaAliasId, oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthConnectionKind } from "../spokes/okta";
 import { qualtricsAliasId, qualtricsConnectionKind } from "../spokes/qualtrics";
 import { spokeConnectionKind } from "../spokes/spoke-connection";
@@ -226,20 +228,26 @@ function withCustomDomainIfNeeded(kind: ResourceKind<any>, raw: Record<string, u
   return undefined;
 }
 
-/** Inputs whose plan has every step the kind can make: the kind's own examples, then what the instance gives. */
+/** Inputs whose plan has every step the kind can make: the kind's declared examples, then what the instance gives. */
 function sampleInputs(part: Part): Record<string, unknown> {
+  return { ...everyColumnSample(part.kind), ...exampleValuesOf(part.kind, secretPlaceholder), ...part.given, ...part.shape };
+}
+
+/**
+ * A value for each input with a declared column and no example (a property's `description`),
+ * so that the sample plan writes that column and the inversion reads it back; one the schema
+ * refuses is left out.
+ */
+function everyColumnSample(kind: ResourceKind<any>): Record<string, unknown> {
   const sample: Record<string, unknown> = {};
-  for (const [input, code] of Object.entries(part.kind.examples)) {
-    if (/requireSecret/.test(code)) sample[input] = secretPlaceholder;
-    else {
-      try {
-        sample[input] = JSON.parse(code);
-      } catch {
-        // code such as `credential.sysId`: given by the instance instead
-      }
+  for (const input of describeKind(kind).inputs) {
+    if (input.column === undefined || input.example !== undefined || input.secret) continue;
+    const value = { string: "sample", boolean: false, integer: 1, number: 1 }[String(input.schema.type)];
+    if (value !== undefined && kind.schema.safeParse({ ...exampleValuesOf(kind, secretPlaceholder), [input.name]: value }).error?.issues.some((issue) => issue.path[0] === input.name) !== true) {
+      sample[input.name] = value;
     }
   }
-  return { ...sample, ...part.given, ...part.shape };
+  return sample;
 }
 
 /** A secret's label: the attribute's label, or the input's words ("oauthClientSecret" → "OAuth client secret"). */
@@ -384,7 +392,10 @@ export function primaryTableOf(kind: ResourceKind<any>, context: PlanContext): s
 /** The kind's examples as inputs, where an example is another resource's sys_id (`credential.sysId`) a sys_id of zeros. */
 function importSample(kind: ResourceKind<any>): Record<string, unknown> {
   const sample = sampleInputs({ kind, name: kind.name });
-  for (const [input, code] of Object.entries(kind.examples)) if (sample[input] === undefined && /\.\w*[sS]ysId$/.test(code)) sample[input] = "0".repeat(32);
+  for (const input of describeKind(kind).inputs) {
+    const code = (input.example as { code?: unknown } | undefined)?.code;
+    if (sample[input.name] === undefined && typeof code === "string" && /\.\w*[sS]ysId$/.test(code)) sample[input.name] = "0".repeat(32);
+  }
   // An example that is code of another shape (`{ x_api_token: config.requireSecret(...) }`) is left out.
   for (const issue of kind.schema.safeParse(sample).error?.issues ?? []) delete sample[String(issue.path[0] ?? "")];
   return sample;

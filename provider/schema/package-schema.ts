@@ -1,58 +1,94 @@
-/**
- * PLACEHOLDER until the lead's generator lands on main (same path, same signature): a minimal
- * Pulumi package schema derived from each kind's zod schema, enough for Pulumi YAML to type-check
- * programs and for `secret: true` to keep secret inputs' outputs secret. Main's version wins on merge.
- */
-import { z } from "zod";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { configKeys } from "../config/config-keys";
 import type { ResourceKind } from "../lifecycle/resource-kind";
 import { kinds } from "../registry";
+import { describeKind, type JsonSchema, type PropertyDescription } from "./describe-kind";
+import { sentenceOf } from "./render-resources";
 
-type Json = Record<string, unknown>;
+/**
+ * The Pulumi package schema (what `pulumi package get-schema` prints for the provider plugin),
+ * from the kinds' declarations: one resource per kind, `servicenow:index:<Kind>`, and the
+ * `servicenow:*` settings as the provider's configuration. The package is named `servicenow`
+ * so that the configuration keys users already set (`servicenow:instanceUrl`) reach it.
+ */
+export const packageName = "servicenow";
 
-export function packageSchema(): Record<string, unknown> {
-  const resources: Record<string, Json> = {};
-  for (const kind of kinds) resources[`servicenow:index:${kind.name}`] = resourceOf(kind);
-  const variables: Record<string, Json> = {};
-  for (const key of Object.values(configKeys)) variables[key.name] = { type: "string", ...(key.secret ? { secret: true } : {}) };
+type SchemaProperty = Record<string, unknown>;
+
+export function tokenOf(kindName: string): string {
+  return `${packageName}:index:${kindName}`;
+}
+
+/** The installed package's version: the plugin's. */
+export function packageVersion(): string {
+  // dist/provider/schema/ → the package's root.
+  return (JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+export function packageSchema(version: string = packageVersion()): Record<string, unknown> {
+  const types: Record<string, unknown> = {};
+  const config = Object.fromEntries(
+    Object.values(configKeys).map((key) => [key.name, { type: "string", description: `${key.description} Or ${key.envVars.join(" / ")}.`, ...(key.secret ? { secret: true } : {}) }]),
+  );
   return {
-    name: "servicenow",
-    displayName: "ServiceNow spokes",
-    description: "ServiceNow Integration Hub spoke configuration (connections, credentials, OAuth, system properties).",
-    config: { variables },
-    provider: { inputProperties: variables, properties: variables },
-    resources,
+    name: packageName,
+    displayName: "ServiceNow Integration Hub spokes",
+    version,
+    description: "Declarative ServiceNow Integration Hub spoke configuration: connections, credentials, OAuth, system properties, through the Table API.",
+    keywords: ["servicenow", "integration-hub", "category/infrastructure"],
+    license: "Apache-2.0",
+    config: { variables: config },
+    provider: { description: "A ServiceNow instance to configure.", inputProperties: config },
+    resources: Object.fromEntries(kinds.map((kind) => [tokenOf(kind.name), resourceSchema(kind, types)])),
+    types,
   };
 }
 
-function resourceOf(kind: ResourceKind<any>): Json {
-  const json = z.toJSONSchema(kind.schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, Json>; required?: string[] };
-  const inputProperties: Record<string, Json> = {};
-  for (const [name, property] of Object.entries(json.properties ?? {})) {
-    inputProperties[name] = { ...typeOf(property), ...(kind.secretInputs.includes(name) ? { secret: true } : {}) };
-  }
+function resourceSchema(kind: ResourceKind<any>, types: Record<string, unknown>): Record<string, unknown> {
+  const described = describeKind(kind);
+  const property = (declared: PropertyDescription) => propertySchema(declared.schema, sentenceOf(declared), declared.secret === true, declared.name, kind.name, types);
+  const inputProperties = Object.fromEntries(described.inputs.map((input) => [input.name, property(input)]));
+  const outputs = Object.fromEntries(described.outputs.map((output) => [output.name, property(output)]));
   return {
-    description: `${kind.name}: ServiceNow records managed as one resource.`,
+    description: described.description,
     inputProperties,
-    requiredInputs: json.required ?? [],
-    properties: { ...inputProperties, sysId: { type: "string" }, sysIds: { type: "object", additionalProperties: { type: "string" } } },
-    required: ["sysId", "sysIds"],
+    requiredInputs: described.inputs.filter((input) => input.required).map((input) => input.name),
+    properties: { ...inputProperties, ...outputs },
+    required: [...described.inputs.filter((input) => input.required || input.default !== undefined).map((input) => input.name), ...described.outputs.map((output) => output.name)],
   };
 }
 
-function typeOf(property: Json): Json {
-  switch (property.type) {
+/** A property in the schema's type system: scalars, arrays, maps, and object types under `types`. */
+function propertySchema(json: JsonSchema, description: string | undefined, secret: boolean, name: string, kindName: string, types: Record<string, unknown>): SchemaProperty {
+  return { ...typeSchema(json, name, kindName, types), ...(description ? { description } : {}), ...(secret ? { secret: true } : {}) };
+}
+
+function typeSchema(json: JsonSchema, name: string, kindName: string, types: Record<string, unknown>): SchemaProperty {
+  if (json.enum) return { type: typeof json.enum[0] === "number" ? "number" : "string" };
+  switch (json.type) {
     case "string":
     case "boolean":
-    case "integer":
     case "number":
-      return { type: property.type };
+      return { type: json.type };
+    case "integer":
+      return { type: "integer" };
     case "array":
-      return { type: "array", items: typeOf((property.items as Json | undefined) ?? {}) };
-    case "object":
-      return property.additionalProperties && typeof property.additionalProperties === "object"
-        ? { type: "object", additionalProperties: typeOf(property.additionalProperties as Json) }
-        : { $ref: "pulumi.json#/Any" };
+      return { type: "array", items: typeSchema(json.items ?? {}, name, kindName, types) };
+    case "object": {
+      if (!json.properties) {
+        return { type: "object", additionalProperties: typeof json.additionalProperties === "object" ? typeSchema(json.additionalProperties, name, kindName, types) : { $ref: "pulumi.json#/Any" } };
+      }
+      // Object outputs (SpokeConnection's configureForm) become named types, shared by the kinds that have them.
+      const token = `${packageName}:index:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+      types[token] = {
+        type: "object",
+        ...(json.description ? { description: json.description } : {}),
+        properties: Object.fromEntries(Object.entries(json.properties).map(([member, schema]) => [member, propertySchema(schema, schema.description, schema.secret === true, member, kindName, types)])),
+        required: json.required ?? [],
+      };
+      return { $ref: `#/types/${token}` };
+    }
     default:
       return { $ref: "pulumi.json#/Any" };
   }

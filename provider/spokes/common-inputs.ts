@@ -1,15 +1,21 @@
 import { z } from "zod";
-import { adopt, recordName } from "../kinds/fields";
+import { adoptFlag, recordName } from "../kinds/fields";
+import { input } from "../kinds/input";
 import { verifyClientCredentials } from "./verify-credentials";
 
 /** Inputs every spoke connection has besides its form's fields. */
 export function commonSpokeInputs(defaultConnectionName: string) {
   return {
-    connectionName: recordName.default(defaultConnectionName),
-    active: z.boolean().default(true),
-    verifyCredentials: z.boolean().default(false),
-    acknowledgeOnCreateScript: z.boolean().default(false),
-    adopt,
+    connectionName: input(recordName.default(defaultConnectionName), {
+      description: "The connection's name on the alias (read-only in the form: the alias's name).",
+      column: "connection.name",
+    }),
+    active: input(z.boolean().default(true), { description: "Whether the connection is active.", column: "connection.active" }),
+    verifyCredentials: input(z.boolean().default(false), { description: "Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first)." }),
+    acknowledgeOnCreateScript: input(z.boolean().default(false), {
+      description: "The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning.",
+    }),
+    adopt: input(adoptFlag, { description: "Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false." }),
   };
 }
 

@@ -5,7 +5,8 @@ import { commonSpokeInputs, spokeForm } from "./common-inputs";
 import { defineKind } from "../lifecycle/resource-kind";
 import { recordOf } from "../lifecycle/resource-state";
 import { apiKeyCredential } from "../records/credentials";
-import { spokeOutputs } from "./spoke-outputs";
+import { input } from "../kinds/input";
+import { spokeOutputSchema, spokeOutputs } from "./spoke-outputs";
 import { isCredentialCheckError } from "./credential-check-error";
 import { spokePlan } from "./spoke-plan";
 import { verifyClientCredentials, verifyOktaApiKey } from "./verify-credentials";
@@ -59,15 +60,23 @@ export function withSswsPrefix(apiKey: string): string {
  */
 export const oktaApiKeyCredentialKind = defineKind({
   name: "OktaApiKeyCredential",
+  description: "The Okta spoke's API-key credential (`api_key_credentials`, `SSWS <token>`), for an `OktaConnection`.",
   schema: z
-    .object({ name: recordName, apiKey: oktaApiToken, verifyAtOrgUrl: baseUrl.optional(), customDomain, adopt })
+    .object({
+      name: input(recordName, { description: "The credential's name; changing it replaces the credential.", column: "credential.name", example: "Okta API key" }),
+      apiKey: input(oktaApiToken, { description: "The Okta API token, with or without the `SSWS ` prefix (stored with it).", secret: true, column: "credential.api_key" }),
+      verifyAtOrgUrl: input(baseUrl.optional(), {
+        description: "An Okta org URL (an Okta domain, or `customDomain`): before writing, check the token there (`GET /api/v1/users/me`).",
+        example: "https://acme.okta.com",
+      }),
+      customDomain,
+      adopt,
+    })
     // verifyAtOrgUrl receives the API token: only an Okta org (or the customer's own domain for it).
     .superRefine(onOktaHosts(["verifyAtOrgUrl"])),
-  examples: { name: '"Okta API key"', apiKey: 'config.requireSecret("oktaApiToken")', verifyAtOrgUrl: '"https://acme.okta.com"' },
-  secretInputs: ["apiKey"],
   replaceOnChange: ["name"],
   primaryStep: "credential",
-  plan: (inputs) => [apiKeyCredential("credential", inputs.name, withSswsPrefix(inputs.apiKey), { name: "name", secret: "apiKey" })],
+  plan: (inputs) => [apiKeyCredential("credential", inputs.name, withSswsPrefix(inputs.apiKey))],
   preflight: async (inputs) => {
     if (inputs.verifyAtOrgUrl === undefined) return;
     await verifyOktaApiKey({ orgUrl: inputs.verifyAtOrgUrl, apiKey: withSswsPrefix(inputs.apiKey), inputNames: "`apiKey`" });
@@ -82,17 +91,17 @@ function withoutVerify<Inputs extends { verifyCredentials: unknown }>(inputs: In
 
 export const oktaConnectionKind = defineKind({
   name: "OktaConnection",
+  description: "The Okta spoke's connection on the alias `sn_okta_spoke.Okta`, with the org URL and an `OktaApiKeyCredential`.",
   schema: z
     .object({
-      connectionUrl: baseUrl,
-      credentialSysId: sysId,
+      connectionUrl: input(baseUrl, { description: "The Okta org URL, e.g. `https://acme.okta.com`.", column: "connection.connection_url", example: "https://acme.okta.com" }),
+      credentialSysId: input(sysId, { description: "The credential, e.g. an `OktaApiKeyCredential`'s `sysId`.", example: { code: "credential.sysId" } }),
       customDomain,
       // No third-party check here: the API key is checked where it is set (OktaApiKeyCredential's verifyAtOrgUrl).
       ...withoutVerify(commonSpokeInputs("Okta")),
     })
     .superRefine(onOktaHosts(["connectionUrl"])),
-  examples: { connectionUrl: '"https://acme.okta.com"', credentialSysId: "credential.sysId" },
-  secretInputs: [],
+  outputSchema: spokeOutputSchema,
   replaceOnChange: [],
   primaryStep: "connection",
   form: spokeForm("Okta", oktaAliasId),
@@ -104,7 +113,6 @@ export const oktaConnectionKind = defineKind({
       connectionUrl: inputs.connectionUrl,
       active: inputs.active,
       credential: { type: "existing", sysId: inputs.credentialSysId },
-      inputNames: {},
     }, context),
   outputs: spokeOutputs,
 });
@@ -116,29 +124,26 @@ export const oktaConnectionKind = defineKind({
  */
 export const oktaOAuthConnectionKind = defineKind({
   name: "OktaOAuthConnection",
+  description: "The Okta spoke over OAuth (authorization code): OAuth provider, credential and connection; an admin finishes once at `finishSignInUrl`.",
   schema: z
     .object({
-      connectionUrl: baseUrl,
-      apiVersion: z.string().regex(/^v\d+$/, { message: "must be an Okta API version such as v1" }).default("v1"),
-      clientId,
-      clientSecret: secret,
-      authorizationUrl: url.optional(),
-      tokenUrl: url.optional(),
-      revokeUrl: url.optional(),
-      redirectUrl: url.optional(),
-      scopes: z.array(scope).default([]),
-      oauthEntityName: recordName.default("Okta OAuth"),
+      connectionUrl: input(baseUrl, { description: "The Okta org URL, e.g. `https://acme.okta.com`.", column: "connection.connection_url", example: "https://acme.okta.com" }),
+      apiVersion: input(z.string().regex(/^v\d+$/, { message: "must be an Okta API version such as v1" }).default("v1"), { description: "The Okta API version in the OAuth URLs.", example: "v1" }),
+      clientId: input(clientId, { description: "The client id of the Okta app integration.", column: "entity.client_id", example: "0oa1b2c3d4e5f6g7h8" }),
+      clientSecret: input(secret, { description: "The client secret of the Okta app integration.", secret: true, column: "entity.client_secret" }),
+      authorizationUrl: input(url.optional(), { description: "Default `https://<org>/oauth2/<apiVersion>/authorize`.", column: "entity.auth_url" }),
+      tokenUrl: input(url.optional(), { description: "Default `https://<org>/oauth2/<apiVersion>/token`.", column: "entity.token_url" }),
+      revokeUrl: input(url.optional(), { description: "Default `https://<org>/oauth2/<apiVersion>/revoke`.", column: "entity.revoke_token_url" }),
+      redirectUrl: input(url.optional(), { description: "Default `https://<instance>/oauth_redirect.do`.", column: "entity.redirect_url" }),
+      scopes: input(z.array(scope).default([]), { description: "The Okta scopes to ask for, e.g. `okta.users.manage`." }),
+      oauthEntityName: input(recordName.default("Okta OAuth"), { description: "The OAuth entity's name.", column: "entity.name" }),
       customDomain,
       ...commonSpokeInputs("Okta"),
     })
     .superRefine(onOktaHosts(["connectionUrl", "authorizationUrl", "tokenUrl", "revokeUrl"])),
-  examples: {
-    connectionUrl: '"https://acme.okta.com"',
-    clientId: '"0oa1b2c3d4e5f6g7h8"',
-    clientSecret: 'config.requireSecret("oktaClientSecret")',
-    apiVersion: '"v1"',
-  },
-  secretInputs: ["clientSecret"],
+  outputSchema: spokeOutputSchema.extend({
+    finishSignInUrl: z.string().meta({ description: "The credential record where an admin clicks \"Get OAuth Token\" once (Okta's interactive sign-in)." }),
+  }),
   replaceOnChange: [],
   primaryStep: "connection",
   form: spokeForm("Okta", oktaAliasId),
@@ -158,15 +163,6 @@ export const oktaOAuthConnectionKind = defineKind({
         ...oktaOAuthUrls(inputs),
         redirectUrl: inputs.redirectUrl,
         scopes: inputs.scopes,
-      },
-      inputNames: {
-        entityName: "oauthEntityName",
-        clientId: "clientId",
-        clientSecret: "clientSecret",
-        tokenUrl: "tokenUrl",
-        authorizationUrl: "authorizationUrl",
-        revokeUrl: "revokeUrl",
-        redirectUrl: "redirectUrl",
       },
     }, context),
   preflight: async (inputs) => {

@@ -4,38 +4,26 @@ import { isUnknownFormLabelError } from "../forms/unknown-form-label-error";
 import { baseUrl } from "../kinds/url-fields";
 import type { PlannedRecord } from "../lifecycle/record-plan";
 import type { PlanContext } from "../lifecycle/resource-kind";
-import type { SpokeInputNames } from "./spoke-plan";
+import { pathOf } from "../forms/form-columns";
+import type { InputColumn } from "../schema/describe-kind";
 
 type CredentialType = "oauth2_client_credentials" | "api_key" | "basic";
 
-/** SpokeConnection's named inputs that a form field can give instead, by the field's path. */
-const namedPaths = {
-  connectionUrl: "connection.connection_url",
-  connectionName: "connection.name",
-  credentialName: "credential.name",
-  oauthEntityName: "credential.oauth_entity.name",
-  clientId: "credential.oauth_entity.client_id",
-  clientSecret: "credential.oauth_entity.client_secret",
-  tokenUrl: "credential.oauth_entity.token_url",
-  apiKey: "credential.api_key",
-  userName: "credential.user_name",
-  password: "credential.password",
-} as const;
-type Named = keyof typeof namedPaths;
+/** SpokeConnection's named inputs that a form field can give instead. */
+const namedInputs = ["connectionUrl", "connectionName", "credentialName", "oauthEntityName", "clientId", "clientSecret", "tokenUrl", "apiKey", "userName", "password"] as const;
+type Named = (typeof namedInputs)[number];
 
-/** The same inputs as spokePlan names them. */
-const planNameOf: Record<Named, keyof SpokeInputNames> = {
-  connectionUrl: "connectionUrl",
-  connectionName: "connectionName",
-  credentialName: "credentialName",
-  oauthEntityName: "entityName",
-  clientId: "clientId",
-  clientSecret: "clientSecret",
-  tokenUrl: "tokenUrl",
-  apiKey: "secret",
-  userName: "userName",
-  password: "secret",
-};
+/** Each named input's form path, from the column it declares (`clientId` → `entity.client_id` → `credential.oauth_entity.client_id`). */
+function namedPathsOf(columns: readonly InputColumn[]): Record<Named, string> {
+  const paths = {} as Record<Named, string>;
+  for (const name of namedInputs) {
+    const declared = columns.find((column) => column.input === name);
+    const path = declared && pathOf(declared.step, declared.column);
+    if (!path) throw new Error(`internal: SpokeConnection's ${name} declares no column a form path sets`);
+    paths[name] = path;
+  }
+  return paths;
+}
 
 /** The form's credential table as a credentialType. */
 const credentialTypeOfTable: Readonly<Record<string, CredentialType>> = {
@@ -66,11 +54,7 @@ export interface SpokeFormInputs {
     readonly scopes: readonly string[];
     readonly attributes: Readonly<Record<string, string>>;
   };
-  /** `form` where the value at `path` came from it, else `fallback`. */
-  inputOf(path: string, fallback: string): string;
-  /** The plan's input names, with `form` where the form gave the value. */
-  inputNames(names: SpokeInputNames): SpokeInputNames;
-  /** The plan with the form values no named input took, on their columns. */
+  /** The plan with the form values no named input took on their columns, and each column the form gave as the `form` input's. */
   withColumns(plan: PlannedRecord[]): PlannedRecord[];
 }
 
@@ -78,15 +62,14 @@ export interface SpokeFormInputs {
  * Reads SpokeConnection's inputs, and its `form` against the alias's template when given.
  * `"unknown"` when `form` is given and the template is neither read nor in state.
  */
-export function formInputsOf(inputs: SpokeInputs, context: PlanContext): SpokeFormInputs | "unknown" {
+export function formInputsOf(inputs: SpokeInputs, context: PlanContext, columns: readonly InputColumn[]): SpokeFormInputs | "unknown" {
   if (inputs.form === undefined) {
     return {
       resolved: { ...inputs, credentialType: inputs.credentialType!, grantType: "client_credentials", attributes: inputs.attributes ?? {} },
-      inputOf: (_path, fallback) => fallback,
-      inputNames: (names) => names,
       withColumns: (plan) => plan,
     };
   }
+  const namedPaths = namedPathsOf(columns);
   const aliasForm = context.form;
   if (!aliasForm) return "unknown";
   const mismatch = (problem: string, cause?: unknown) =>
@@ -138,16 +121,7 @@ export function formInputsOf(inputs: SpokeInputs, context: PlanContext): SpokeFo
       scopes: inputs.scopes.length > 0 ? inputs.scopes : template.scopes,
       attributes,
     },
-    inputOf: (path, fallback) => (fromForm.has(path) ? "form" : fallback),
-    inputNames: (names) => {
-      const result: Record<string, string | undefined> = { ...names };
-      // A value from the template's defaults is no input's: its drift shows as the column.
-      for (const [name, path] of Object.entries(namedPaths) as [Named, string][]) {
-        if (fromForm.has(path)) result[planNameOf[name]] = "form";
-        else if (fromDefaults.has(path)) result[planNameOf[name]] = undefined;
-      }
-      return result;
-    },
-    withColumns: (plan) => withFormColumns(plan, values, new Set([...fromForm, ...fromDefaults])),
+    // A value from the template's defaults is no input's: its drift shows as the column.
+    withColumns: (plan) => withFormColumns(plan, values, new Set([...fromForm, ...fromDefaults]), fromForm),
   };
 }

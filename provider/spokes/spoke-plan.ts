@@ -40,17 +40,8 @@ export interface SpokeSpec {
   readonly credential: SpokeCredential;
   readonly attributes?: readonly AttributeValue[];
   /** Properties the spoke ships that the form sets: adopted, and given back on delete. */
-  readonly properties?: readonly { name: string; value: string; input: string }[];
-  /**
-   * The names of the inputs behind each part, so drift shows on the input the user wrote.
-   * `connectionName`, `connectionUrl` and `active` default to those names.
-   */
-  readonly inputNames: SpokeInputNames;
+  readonly properties?: readonly { name: string; value: string }[];
 }
-
-export type SpokeInputNames = Partial<
-  Record<"connectionName" | "connectionUrl" | "active" | "credentialName" | "entityName" | "clientId" | "clientSecret" | "tokenUrl" | "authorizationUrl" | "revokeUrl" | "redirectUrl" | "userName" | "secret", string>
->;
 
 /**
  * The records a spoke's Configure form creates, in the order it creates them: the alias is
@@ -59,44 +50,36 @@ export type SpokeInputNames = Partial<
  * properties the form sets.
  */
 export function spokePlan(spec: SpokeSpec, context: PlanContext): PlannedRecord[] {
-  const names: SpokeInputNames = { connectionName: "connectionName", connectionUrl: "connectionUrl", active: "active", ...spec.inputNames };
   const hint =
     `activate the ${spec.spokeName} spoke on this instance (it needs an Integration Hub subscription), ` +
     `or check the alias id ${spec.aliasId} under Connection & Credential Aliases.`;
   const records: PlannedRecord[] = [aliasLookup(spec.aliasId, `The ${spec.spokeName} spoke is not active: ${hint}`)];
-  records.push(...credentialRecords(spec.credential, names, context));
+  records.push(...credentialRecords(spec.credential, context));
   records.push(
     httpConnection({
       name: spec.connectionName,
       connectionUrl: spec.connectionUrl,
       credential: spec.credential.type === "existing" ? spec.credential.sysId : ref("credential"),
       active: spec.active,
-      inputNames: { name: names.connectionName, connectionUrl: names.connectionUrl, active: names.active },
     }),
   );
   records.push(...connectionAttributeValues(spec.attributes ?? []));
   for (const property of spec.properties ?? []) {
     records.push(
-      systemProperty({ step: `property:${property.name}`, name: property.name, value: property.value, shippedBySpoke: true, inputNames: { value: property.input } }),
+      systemProperty({ step: `property:${property.name}`, name: property.name, value: property.value, shippedBySpoke: true }),
     );
   }
   return records;
 }
 
-function credentialRecords(credential: SpokeCredential, names: SpokeInputNames, context: PlanContext): PlannedRecord[] {
+function credentialRecords(credential: SpokeCredential, context: PlanContext): PlannedRecord[] {
   switch (credential.type) {
     case "existing":
       return [];
     case "api_key":
-      return [apiKeyCredential("credential", credential.credentialName, credential.apiKey, { name: names.credentialName, secret: names.secret })];
+      return [apiKeyCredential("credential", credential.credentialName, credential.apiKey)];
     case "basic":
-      return [
-        basicAuthCredential("credential", credential.credentialName, credential.userName, credential.password, {
-          name: names.credentialName,
-          userName: names.userName,
-          secret: names.secret,
-        }),
-      ];
+      return [basicAuthCredential("credential", credential.credentialName, credential.userName, credential.password)];
     case "oauth2":
       return [
         ...oauthEntity({
@@ -110,17 +93,8 @@ function credentialRecords(credential: SpokeCredential, names: SpokeInputNames, 
           revokeUrl: credential.revokeUrl,
           redirectUrl: credential.redirectUrl ?? defaultRedirectUrl(context.instanceUrl),
           scopes: credential.scopes,
-          inputNames: {
-            name: names.entityName,
-            clientId: names.clientId,
-            clientSecret: names.clientSecret,
-            tokenUrl: names.tokenUrl,
-            authUrl: names.authorizationUrl,
-            revokeUrl: names.revokeUrl,
-            redirectUrl: names.redirectUrl,
-          },
         }),
-        oauth2Credential("credential", credential.credentialName ?? credential.entityName, ref("profile"), { name: names.credentialName }),
+        oauth2Credential("credential", credential.credentialName ?? credential.entityName, ref("profile")),
       ];
   }
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { clientId, recordName, secret } from "../kinds/fields";
 import { baseUrl, customDomain, hostOf, onVendorHosts, url } from "../kinds/url-fields";
 import { defineKind } from "../lifecycle/resource-kind";
-import { spokeOutputs } from "./spoke-outputs";
+import { input } from "../kinds/input";
+import { spokeOutputSchema, spokeOutputs } from "./spoke-outputs";
 import { spokePlan } from "./spoke-plan";
 import { clientCredentialsPreflight, commonSpokeInputs, spokeForm } from "./common-inputs";
 
@@ -15,26 +16,24 @@ export const sumTotalAliasId = "sn_sumtotal_spoke.SumTotal";
  */
 export const sumTotalConnectionKind = defineKind({
   name: "SumTotalConnection",
+  description: "The SumTotal spoke's Configure form: an OAuth provider (client credentials, scope `allapis`), its OAuth 2.0 credential and the connection on the alias `sn_sumtotal_spoke.SumTotal`.",
   schema: z
     .object({
-      connectionUrl: baseUrl,
-      oauthEntityName: recordName,
-      oauthClientId: clientId,
-      oauthClientSecret: secret,
-      oauthTokenUrl: url.optional(),
+      connectionUrl: input(baseUrl, { description: "The SumTotal site's URL (the form's Connection URL).", column: "connection.connection_url", example: "https://acme.sumtotal.host" }),
+      oauthEntityName: input(recordName, { description: "The OAuth entity's name (the form's OAuth Entity Name).", column: "entity.name", example: "SumTotal OAuth" }),
+      oauthClientId: input(clientId, { description: "The OAuth client id SumTotal issued.", column: "entity.client_id", example: "servicenow-client" }),
+      oauthClientSecret: input(secret, { description: "The OAuth client secret SumTotal issued.", secret: true, column: "entity.client_secret" }),
+      oauthTokenUrl: input(url.optional(), {
+        description: "The token URL. Default `https://<connection host>/apisecurity/connect/token`; it must be on the connection's host unless `customDomain` names its host.",
+        column: "entity.token_url",
+        example: "https://acme.sumtotal.host/apisecurity/connect/token",
+      }),
       customDomain,
       ...commonSpokeInputs("SumTotal"),
     })
     // The client secret goes to the token URL: SumTotal serves it from the site's own host.
     .superRefine(onVendorHosts({ vendor: "SumTotal", domains: [], inputs: ["oauthTokenUrl"], alsoAccept: (inputs) => [hostOf(inputs.connectionUrl)] })),
-  examples: {
-    connectionUrl: '"https://acme.sumtotal.host"',
-    oauthEntityName: '"SumTotal OAuth"',
-    oauthClientId: '"servicenow-client"',
-    oauthClientSecret: 'config.requireSecret("sumtotalClientSecret")',
-    oauthTokenUrl: '"https://acme.sumtotal.host/apisecurity/connect/token"',
-  },
-  secretInputs: ["oauthClientSecret"],
+  outputSchema: spokeOutputSchema,
   replaceOnChange: [],
   primaryStep: "connection",
   // seeds/000: "Ensure that the SumTotal configuration template is selected in the SumTotal alias page."
@@ -54,12 +53,6 @@ export const sumTotalConnectionKind = defineKind({
         grantType: "client_credentials",
         tokenUrl: sumTotalTokenUrl(inputs),
         scopes: ["allapis"],
-      },
-      inputNames: {
-        entityName: "oauthEntityName",
-        clientId: "oauthClientId",
-        clientSecret: "oauthClientSecret",
-        tokenUrl: "oauthTokenUrl",
       },
     }, context),
   preflight: clientCredentialsPreflight("SumTotal", (inputs: { connectionUrl: string; oauthTokenUrl?: string; oauthClientId: string; oauthClientSecret: string }) => ({

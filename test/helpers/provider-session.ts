@@ -3,7 +3,7 @@ import type { RunningEmulator } from "../../emulator";
 import type { TableApi } from "../../provider/client/table-api";
 import type { RecordState } from "../../provider/lifecycle/resource-state";
 import { decodeRecords } from "../../provider/lifecycle/state-codec";
-import { inputNamesOf } from "../../provider/lifecycle/resource-kind";
+import { inputNamesOf, planOf } from "../../provider/lifecycle/resource-kind";
 import { kinds, providerFor } from "../../provider/registry";
 import { configureSession, sessionClient } from "../../provider/session";
 
@@ -44,6 +44,6 @@ export function stateRecords(kindName: string, outs: Record<string, unknown>): R
   if (!kind) throw new Error(`no kind ${kindName}`);
   const inputs = Object.fromEntries(inputNamesOf(kind).filter((key) => outs[key] !== undefined).map((key) => [key, outs[key]]));
   const parsed = kind.schema.safeParse(inputs);
-  const plan = parsed.success ? kind.plan(parsed.data, { instanceUrl: sessionClient().instanceUrl }) : [];
+  const plan = parsed.success ? planOf(kind, parsed.data, { instanceUrl: sessionClient().instanceUrl }) : [];
   return decodeRecords(outs, plan);
 }

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { kinds } from "../../provider/registry";
+import { secretInputsOf } from "../../provider/schema/describe-kind";
 import { useEmulator } from "../helpers/emulator";
 import { connectProvider, lifecycle } from "../helpers/provider-session";
 import { kindCases, type KindCase } from "./kind-cases";
@@ -36,7 +37,7 @@ describe("import: read from a sys_id alone rebuilds the inputs, for every kind",
     assert.equal(imported.id, created.id);
     const inputs = withoutInternal(imported.inputs as Props);
     const props = imported.props as Props;
-    const secrets = kind.secretInputs.filter((name) => checked[name] !== undefined);
+    const secrets = secretInputsOf(kind).filter((name) => checked[name] !== undefined);
     for (const name of secrets) {
       assert.equal(inputs[name], undefined, `${name}: a secret is never read back`);
       const value = checked[name];
