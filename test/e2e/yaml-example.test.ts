@@ -61,6 +61,7 @@ describe("examples/yaml through the real Pulumi CLI: Pulumi YAML and the provide
     const outputs = await project.outputs();
     assert.equal(outputs.sumtotalConnectionSysId, one("http_connection", "name=SumTotal").sys_id);
     assert.match(String(outputs.toolClientId), /^[0-9a-f]{32}$/, "the generated client id is an output");
+    assert.equal(outputs.toolTokenUrl, `${emulator.url}/oauth_token.do`);
   });
 
   it("preview and preview --refresh then show no changes", async () => {
