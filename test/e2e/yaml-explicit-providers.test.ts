@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { start, type RunningEmulator } from "../../emulator";
 import type { CommandResult, PulumiProject } from "./pulumi-project";
 import { yamlProject } from "./yaml-program";
@@ -66,6 +68,17 @@ resources:
   it("up writes each resource to its provider's instance, with that instance's credentials", async () => {
     keep(await project.up());
     assert.deepEqual(dev.records("sys_properties", "name=x_acme.promotion.level").map((record) => record.value), ["dev-value"]);
+    assert.deepEqual(prod.records("sys_properties", "name=x_acme.promotion.level").map((record) => record.value), ["prod-value"]);
+    keep(await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]));
+  });
+
+  it("a provider's changed settings (a timeout) replace nothing", async () => {
+    const file = path.join(project.dir, "Pulumi.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("      password: ${prodPassword}\n", "      password: ${prodPassword}\n      timeoutSeconds: \"30\"\n"));
+    const preview = keep(await project.preview());
+    assert.equal(preview.code, 0, preview.output);
+    assert.doesNotMatch(preview.output, /replace/i, preview.output);
+    keep(await project.up());
     assert.deepEqual(prod.records("sys_properties", "name=x_acme.promotion.level").map((record) => record.value), ["prod-value"]);
     keep(await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]));
   });
