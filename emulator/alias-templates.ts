@@ -1,7 +1,7 @@
 /**
  * The Connection & Credential templates (`sys_alias_templates`) that the emulated spokes'
- * aliases point to: each spoke's Configure form as the instance stores it. Written from the
- * form tables of the setup pages (../shared/seeds) over the platform's standard "OAuth Client
+ * aliases point to: each spoke's Configure form as the instance stores it (the forms themselves
+ * are in ./spokes/, one file per spoke), written over the platform's standard "OAuth Client
  * Credentials" and "OAuth Authorization Code" templates as ServiceNow's SDK documents them
  * (docs/guides/alias-template-guide.md); stored JSON uses snake_case keys (`connection_fields`,
  * `connection_url`, `use_mid`). Data only; seed.ts writes it. What a real instance holds is
@@ -62,7 +62,7 @@ const WORKING_POST_PROCESS_SCRIPT = `(function execute(aliasId, connectionSysId,
 `;
 
 /** The OAuth entity the platform's OAuth templates write, besides the form's fields. */
-function oauthEntityDefaults(grantType: string, scopes: readonly string[]): Record<string, unknown> {
+export function oauthEntityDefaults(grantType: string, scopes: readonly string[]): Record<string, unknown> {
   return {
     name: "",
     type: "consumer",
@@ -79,80 +79,16 @@ function oauthEntityDefaults(grantType: string, scopes: readonly string[]): Reco
   };
 }
 
-const connectionFields = (spokeName: string, urlHint: string): TemplateField[] => [
+export const connectionFields = (spokeName: string, urlHint: string): TemplateField[] => [
   { name: "connection.name", label: "Connection Name", type: "text", mandatory: true, defaultValue: spokeName, hint: "Name of the connection." },
   { name: "connection.connection_url", label: "Connection URL", type: "text", mandatory: true, defaultValue: "", hint: urlHint },
 ];
 
-const secretField = (name: string, label: string): TemplateField => ({ name, label, type: "password", mandatory: true, defaultValue: "" });
+export const secretField = (name: string, label: string): TemplateField => ({ name, label, type: "password", mandatory: true, defaultValue: "" });
 
-/** seeds/000: the SumTotal Configure form (client credentials, scope allapis). */
-const sumtotal: AliasTemplateContents = {
-  name: "SumTotal Spoke Template",
-  dynamicDataSchema: {
-    connection_fields: connectionFields("SumTotal", "URL to connect to the SumTotal host."),
-    credential_fields: [
-      { name: "credential.oauth_entity.name", label: "OAuth Entity Name", type: "text", mandatory: true, hint: "Custom name of the OAuth entity." },
-      { name: "credential.oauth_entity.client_id", label: "OAuth Client ID", type: "text", mandatory: true },
-      secretField("credential.oauth_entity.client_secret", "OAuth Client Secret"),
-      { name: "credential.oauth_entity.token_url", label: "OAuth Token URL", type: "text", mandatory: true, defaultValue: "https://{site-url}/apisecurity/connect/token" },
-    ],
-    additional_fields: [],
-  },
-  defaultDataTemplate: {
-    connection: { table: "http_connection", name: "SumTotal", connection_url: "", use_mid: false },
-    credential: { table: "oauth_2_0_credentials", name: "", oauth_entity: oauthEntityDefaults("client_credentials", ["allapis"]) },
-  },
-  postProcessScript: DEFAULT_POST_PROCESS_SCRIPT,
-};
 
-/** seeds/001: the Qualtrics Configure form, with the X-API-TOKEN connection attribute (scope manage:all). */
-const qualtrics: AliasTemplateContents = {
-  name: "Qualtrics Spoke Template",
-  dynamicDataSchema: {
-    connection_fields: [
-      ...connectionFields("Qualtrics", "https://<Organization-ID>.qualtrics.com/API/v3"),
-      secretField("connection.extended_attributes.x_api_token", "X-API-TOKEN"),
-    ],
-    credential_fields: [
-      { name: "credential.oauth_entity.name", label: "OAuth Name", type: "text", mandatory: true },
-      { name: "credential.oauth_entity.client_id", label: "OAuth Client ID", type: "text", mandatory: true },
-      secretField("credential.oauth_entity.client_secret", "OAuth Client Secret"),
-      { name: "credential.oauth_entity.token_url", label: "Token URL", type: "text", mandatory: true, defaultValue: "https://<Data-Center-ID>.qualtrics.com/oauth2/token" },
-    ],
-    additional_fields: [],
-  },
-  defaultDataTemplate: {
-    connection: { table: "http_connection", name: "Qualtrics", connection_url: "", use_mid: false, extended_attributes: { x_api_token: "" } },
-    credential: { table: "oauth_2_0_credentials", name: "", oauth_entity: oauthEntityDefaults("client_credentials", ["manage:all"]) },
-  },
-  postProcessScript: DEFAULT_POST_PROCESS_SCRIPT,
-};
 
-/** seeds/002, OAuth path: Okta's authorization-code form (the API-key path configures records directly). */
-const okta: AliasTemplateContents = {
-  name: "Okta Spoke Template",
-  dynamicDataSchema: {
-    connection_fields: connectionFields("Okta", "https://{domain}"),
-    credential_fields: [
-      { name: "credential.oauth_entity.auth_url", label: "Authorization URL", type: "text", mandatory: true, defaultValue: "https://{domain}/oauth2/{ver}/authorize" },
-      { name: "credential.oauth_entity.token_url", label: "Token URL", type: "text", mandatory: true, defaultValue: "https://{domain}/oauth2/{ver}/token" },
-      { name: "credential.oauth_entity.revoke_token_url", label: "Revocation URL", type: "text", mandatory: false, defaultValue: "https://{domain}/oauth2/{ver}/revoke" },
-      { name: "credential.oauth_entity.client_id", label: "Client ID", type: "text", mandatory: true },
-      secretField("credential.oauth_entity.client_secret", "Client Secret"),
-      { name: "credential.oauth_entity.redirect_url", label: "Redirect URL", type: "text", mandatory: true, defaultValue: "https://<instance-name>.service-now.com/oauth_redirect.do" },
-    ],
-    additional_fields: [{ name: "additional.api_version", label: "API Version", type: "text", mandatory: false, defaultValue: "v1" }],
-  },
-  defaultDataTemplate: {
-    connection: { table: "http_connection", name: "Okta", connection_url: "", use_mid: false },
-    credential: { table: "oauth_2_0_credentials", name: "", oauth_entity: { ...oauthEntityDefaults("authorization_code", []), name: "Okta OAuth" } },
-    additional: { api_version: "v1" },
-  },
-  postProcessScript: DEFAULT_POST_PROCESS_SCRIPT,
-};
 
-export const STANDARD_TEMPLATES = { sumtotal, qualtrics, okta } as const;
 
 /** The template an alias gets for a variant, or undefined for `none`. */
 export function templateFor(standard: AliasTemplateContents, variant: AliasTemplateVariant): AliasTemplateContents | undefined {

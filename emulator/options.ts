@@ -1,14 +1,13 @@
 import { ALIAS_TEMPLATE_VARIANTS, type AliasTemplateVariant } from "./alias-templates";
 import { defaultDialect, type QueryDialect } from "./query";
+import { ALL_SPOKES, type SpokeName } from "./spokes";
 
 /**
  * The public options and handle of the emulator, and the one step that turns user options
  * into a complete internal object (every default lives here, nowhere else).
  */
 
-/** Spokes the emulator can activate. A spoke that is not activated has no alias or property. */
-export type SpokeName = "sumtotal" | "qualtrics" | "okta";
-export const ALL_SPOKES: readonly SpokeName[] = ["sumtotal", "qualtrics", "okta"];
+export { ALL_SPOKES, type SpokeName };
 
 export interface EmulatorOptions {
   /** TCP port. Default 0: a free port is picked (read it from `RunningEmulator.port`). */
@@ -17,7 +16,7 @@ export interface EmulatorOptions {
   host?: string;
   /** JSON file that keeps the records across restarts. Default: memory only. */
   dataFile?: string;
-  /** Spokes to activate. Default all three. */
+  /** Spokes to activate (emulator/spokes/). Default all. */
   spokes?: readonly SpokeName[];
   /**
    * Per spoke, the Connection & Credential template its alias points to (see

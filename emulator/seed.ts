@@ -5,8 +5,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { EXTRA_MANDATORY_ATTRIBUTE, templateFor, type AliasTemplateVariant } from "./alias-templates";
-import { ALL_SPOKES, type SpokeName } from "./options";
-import { SPOKES } from "./spokes";
+import { ALL_SPOKES, SPOKES, type SpokeName } from "./spokes";
 import type { Store, StoredRecord, WriteContext } from "./store";
 
 export const ADMIN_USER = "admin";

@@ -10,10 +10,8 @@ import { systemPropertyKind } from "./kinds/system-property";
 import { tableRecordKind } from "./kinds/table-record";
 import { kindProvider } from "./lifecycle/kind-provider";
 import type { ResourceKind } from "./lifecycle/resource-kind";
-import { oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthConnectionKind } from "./spokes/okta";
-import { qualtricsConnectionKind } from "./spokes/qualtrics";
+import { spokePresets } from "./spokes/presets";
 import { spokeConnectionKind } from "./spokes/spoke-connection";
-import { sumTotalConnectionKind } from "./spokes/sumtotal";
 
 /** Every kind, by the name stored in state. Renaming one breaks existing stacks. */
 export const kinds: readonly ResourceKind<any>[] = [
@@ -27,11 +25,7 @@ export const kinds: readonly ResourceKind<any>[] = [
   oauthExternalClientKind,
   integrationUserKind,
   tableRecordKind,
-  sumTotalConnectionKind,
-  qualtricsConnectionKind,
-  oktaApiKeyCredentialKind,
-  oktaConnectionKind,
-  oktaOAuthConnectionKind,
+  ...spokePresets.flatMap((preset) => preset.kinds),
   spokeConnectionKind,
   restApiKeyKind,
 ];

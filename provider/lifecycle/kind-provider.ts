@@ -177,9 +177,11 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const givenInputs = { ...inputs };
       for (const key of generated) delete givenInputs[key];
       // Drift that no input can show (a derived column, a missing record) is named in one
-      // extra input, which the program never sets, so the CLI prints it as one line.
+      // extra input, which the program never sets, so the CLI prints it as one line. It is
+      // measured against what the program's inputs plan: a default derived from an input that
+      // drifted (SumTotal's token URL from the connection's host) has not drifted itself.
       const current = plannedState(inputs, old.context);
-      const unshown = current.parsed ? findDrift(current.plan, records).filter((what) => !inputKeys.includes(what)) : [];
+      const unshown = old.parsed ? findDrift(old.plan, records).filter((what) => !inputKeys.includes(what)) : [];
       const driftInput = unshown.length > 0 ? { [driftKey]: unshown } : {};
       return {
         id: records.find((record) => record.step === kind.primaryStep)?.sysId || id,

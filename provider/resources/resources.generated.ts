@@ -22,6 +22,21 @@ export interface SystemPropertyArgs {
 
 /** A system property (`sys_properties`): an existing one is taken over by name, and destroy gives back the value it had. */
 export class SystemProperty extends ServiceNowResource {
+  /** The property's name; changing it replaces the resource. */
+  declare readonly name: pulumi.Output<string>;
+  /** The value, as text (at most 4000 characters). */
+  declare readonly value: pulumi.Output<string>;
+  /** The property's type; `password2` keeps the value secret on the instance. Unset: the instance's (or the existing property's) type. */
+  declare readonly type: pulumi.Output<"string" | "boolean" | "integer" | "choicelist" | "password2" | "password" | "date_format" | "time_format" | "timezone" | "short_string" | "color" | "image" | "uploaded_image" | undefined>;
+  /** The property's description. */
+  declare readonly description: pulumi.Output<string | undefined>;
+  /** Keeps the property out of update sets (`is_private`). */
+  declare readonly isPrivate: pulumi.Output<boolean | undefined>;
+  /** Take over an existing property of this name instead of failing. Default true: spokes ship their properties. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+  /** What destroy does with a property that existed before: `restore` its old value (default), `delete` it, or `keep` it as it is. A property this resource created is deleted. */
+  declare readonly deleteBehavior: pulumi.Output<"restore" | "delete" | "keep" | undefined>;
+
   constructor(name: string, args: SystemPropertyArgs, opts?: pulumi.CustomResourceOptions) {
     super("SystemProperty", name, args, opts);
   }
@@ -42,6 +57,17 @@ export interface ConnectionAliasArgs {
 
 /** A Connection & Credential Alias (`sys_alias`) for a custom integration. */
 export class ConnectionAlias extends ServiceNowResource {
+  /** The alias id, `<scope>.<name>`; changing it replaces the alias. */
+  declare readonly aliasId: pulumi.Output<string>;
+  /** The alias's display name. */
+  declare readonly name: pulumi.Output<string>;
+  /** `connection` (an HTTP connection and its credential) or `credential` (a credential only). Default `"connection"`. */
+  declare readonly type: pulumi.Output<"connection" | "credential">;
+  /** Whether the alias may have several connections. Default `false`. */
+  declare readonly multipleConnections: pulumi.Output<boolean>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
   constructor(name: string, args: ConnectionAliasArgs, opts?: pulumi.CustomResourceOptions) {
     super("ConnectionAlias", name, args, opts);
   }
@@ -74,6 +100,29 @@ export interface HttpConnectionArgs {
 
 /** An HTTP connection (`http_connection`) on an existing alias, with an optional credential and the alias's attribute values. */
 export class HttpConnection extends ServiceNowResource {
+  /** The alias id, e.g. `sn_okta_spoke.Okta`; changing it replaces the connection. */
+  declare readonly connectionAlias: pulumi.Output<string>;
+  /** The connection's name on the alias; changing it replaces the connection. */
+  declare readonly connectionName: pulumi.Output<string>;
+  /** The third party's base URL (https). */
+  declare readonly connectionUrl: pulumi.Output<string>;
+  /** The credential the connection signs in with, e.g. `credential.sysId`. */
+  declare readonly credentialSysId: pulumi.Output<string | undefined>;
+  /** Whether the connection is active. Default `true`. */
+  declare readonly active: pulumi.Output<boolean>;
+  /** Send requests through a MID Server. */
+  declare readonly useMid: pulumi.Output<boolean | undefined>;
+  /** The MID Server's sys_id, with `useMid`. */
+  declare readonly midServer: pulumi.Output<string | undefined>;
+  /** Connection timeout in milliseconds. */
+  declare readonly timeoutMs: pulumi.Output<number | undefined>;
+  /** How many times a failed request is retried. */
+  declare readonly retries: pulumi.Output<number | undefined>;
+  /** Attribute values by the alias's attribute column, e.g. `{ x_api_token }`; secret as a whole. */
+  declare readonly attributes: pulumi.Output<Record<string, string> | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
   constructor(name: string, args: HttpConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super("HttpConnection", name, args, opts);
   }
@@ -92,6 +141,15 @@ export interface BasicAuthCredentialArgs {
 
 /** A user name and password for a connection (`basic_auth_credentials`). */
 export class BasicAuthCredential extends ServiceNowResource {
+  /** The credential's name; records are found by it, and changing it replaces the resource. */
+  declare readonly name: pulumi.Output<string>;
+  /** The user name the third party knows. */
+  declare readonly userName: pulumi.Output<string>;
+  /** The password. Secret. */
+  declare readonly password: pulumi.Output<string>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
   constructor(name: string, args: BasicAuthCredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("BasicAuthCredential", name, args, opts);
   }
@@ -108,6 +166,13 @@ export interface ApiKeyCredentialArgs {
 
 /** An API key that a spoke's actions send (`api_key_credentials`). */
 export class ApiKeyCredential extends ServiceNowResource {
+  /** The credential's name; records are found by it, and changing it replaces the resource. */
+  declare readonly name: pulumi.Output<string>;
+  /** The API key. Secret. */
+  declare readonly apiKey: pulumi.Output<string>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
   constructor(name: string, args: ApiKeyCredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("ApiKeyCredential", name, args, opts);
   }
@@ -124,6 +189,13 @@ export interface OAuth2CredentialArgs {
 
 /** An OAuth 2.0 credential (`oauth_2_0_credentials`): the instance signs in with an OAuth entity's profile. */
 export class OAuth2Credential extends ServiceNowResource {
+  /** The credential's name; records are found by it, and changing it replaces the resource. */
+  declare readonly name: pulumi.Output<string>;
+  /** The OAuth entity profile to sign in with, e.g. an `OAuthProvider`'s `profileSysId`. */
+  declare readonly oauthEntityProfileSysId: pulumi.Output<string>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
   constructor(name: string, args: OAuth2CredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("OAuth2Credential", name, args, opts);
   }
@@ -158,6 +230,30 @@ export interface OAuthProviderArgs {
 
 /** A third-party OAuth provider the instance signs in to (`oauth_entity`, type `oauth_provider`), with its scopes on the default profile. */
 export class OAuthProvider extends ServiceNowResource {
+  /** The entry's name in the Application Registry; changing it replaces the provider. */
+  declare readonly name: pulumi.Output<string>;
+  /** The client id the third party issued. */
+  declare readonly clientId: pulumi.Output<string>;
+  /** The client secret the third party issued. */
+  declare readonly clientSecret: pulumi.Output<string>;
+  /** The grant the instance asks tokens with. Default `"client_credentials"`. */
+  declare readonly grantType: pulumi.Output<"client_credentials" | "authorization_code" | "password" | "refresh_token" | "jwt_bearer">;
+  /** The third party's token URL (https). */
+  declare readonly tokenUrl: pulumi.Output<string>;
+  /** The third party's authorization URL, for the authorization code grant. */
+  declare readonly authorizationUrl: pulumi.Output<string | undefined>;
+  /** Where the third party sends authorization codes. Default `https://<instance>/oauth_redirect.do`. */
+  declare readonly redirectUrl: pulumi.Output<string | undefined>;
+  /** The third party's token revocation URL. */
+  declare readonly revokeUrl: pulumi.Output<string | undefined>;
+  /** The scopes to ask for, each on the default profile. Default `[]`. */
+  declare readonly scopes: pulumi.Output<string[]>;
+  /** Access token lifespan in seconds. */
+  declare readonly accessTokenLifespan: pulumi.Output<number | undefined>;
+  /** Refresh token lifespan in seconds. */
+  declare readonly refreshTokenLifespan: pulumi.Output<number | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The entity's default profile, for an `OAuth2Credential`. */
   declare readonly profileSysId: pulumi.Output<string>;
 
@@ -185,6 +281,18 @@ export interface OAuthExternalClientArgs {
 
 /** An OAuth client (`oauth_entity`, type `client`) that lets an external tool sign in to ServiceNow. */
 export class OAuthExternalClient extends ServiceNowResource {
+  /** The entry's name in the Application Registry; changing it replaces the client. */
+  declare readonly name: pulumi.Output<string>;
+  /** At least 16 characters; set it with `pulumi config set --secret` (it is not generated, see the README). */
+  declare readonly clientSecret: pulumi.Output<string>;
+  /** Where the tool receives authorization codes. */
+  declare readonly redirectUrl: pulumi.Output<string | undefined>;
+  /** Access token lifespan in seconds. Default `1800`. */
+  declare readonly accessTokenLifespan: pulumi.Output<number>;
+  /** Refresh token lifespan in seconds (100 days). Default `8640000`. */
+  declare readonly refreshTokenLifespan: pulumi.Output<number>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The client id: the input, or the one generated. */
   declare readonly clientId: pulumi.Output<string>;
   /** Where the tool asks for tokens: `https://<instance>/oauth_token.do`. */
@@ -216,6 +324,23 @@ export interface IntegrationUserArgs {
 
 /** An account (`sys_user`) for a tool that signs in with basic auth: web-service access only by default, a machine identity, with its roles. */
 export class IntegrationUser extends ServiceNowResource {
+  /** The user name the tool signs in with; changing it replaces the user. */
+  declare readonly userName: pulumi.Output<string>;
+  /** The password (at most 100 characters). Secret. */
+  declare readonly password: pulumi.Output<string>;
+  /** First name, as the user list shows it. */
+  declare readonly firstName: pulumi.Output<string | undefined>;
+  /** Last name, as the user list shows it. */
+  declare readonly lastName: pulumi.Output<string | undefined>;
+  /** Where the instance sends the account's notifications. */
+  declare readonly email: pulumi.Output<string | undefined>;
+  /** The account cannot sign in to the UI. Default `true`. */
+  declare readonly webServiceAccessOnly: pulumi.Output<boolean>;
+  /** The instance's roles to grant, by name. Default `[]`. */
+  declare readonly roles: pulumi.Output<string[]>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
   constructor(name: string, args: IntegrationUserArgs, opts?: pulumi.CustomResourceOptions) {
     super("IntegrationUser", name, args, opts);
   }
@@ -236,6 +361,14 @@ export interface TableRecordArgs {
 
 /** One record of any table, for records no kind covers yet. */
 export class TableRecord extends ServiceNowResource {
+  /** The table, e.g. `u_acme_settings`; changing it replaces the record. */
+  declare readonly table: pulumi.Output<string>;
+  /** The columns of `fields` that find the record (its natural key), for adoption; changing it replaces the record. */
+  declare readonly key: pulumi.Output<string[]>;
+  /** Secret columns (password2): written as display values, kept secret, compared by fingerprint. */
+  declare readonly secretFields: pulumi.Output<Record<string, string> | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The columns as last written. */
   declare readonly fields: pulumi.Output<Record<string, string>>;
 
@@ -271,6 +404,28 @@ export interface SumTotalConnectionArgs {
 
 /** The SumTotal spoke's Configure form: an OAuth provider (client credentials, scope `allapis`), its OAuth 2.0 credential and the connection on the alias `sn_sumtotal_spoke.SumTotal`. */
 export class SumTotalConnection extends ServiceNowResource {
+  /** The SumTotal site's URL (the form's Connection URL). */
+  declare readonly connectionUrl: pulumi.Output<string>;
+  /** The OAuth entity's name (the form's OAuth Entity Name). */
+  declare readonly oauthEntityName: pulumi.Output<string>;
+  /** The OAuth client id SumTotal issued. */
+  declare readonly oauthClientId: pulumi.Output<string>;
+  /** The OAuth client secret SumTotal issued. */
+  declare readonly oauthClientSecret: pulumi.Output<string>;
+  /** The token URL. Default `https://<connection host>/apisecurity/connect/token`; it must be on the connection's host unless `customDomain` names its host. */
+  declare readonly oauthTokenUrl: pulumi.Output<string | undefined>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  declare readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"SumTotal"`. */
+  declare readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  declare readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  declare readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The connection's sys_id (`http_connection`). */
   declare readonly connectionSysId: pulumi.Output<string>;
   /** The credential's sys_id. */
@@ -316,6 +471,32 @@ export interface QualtricsConnectionArgs {
 
 /** The Qualtrics spoke's Configure form: an OAuth provider (client credentials, scope `manage:all`), its credential, the connection with its X-API-TOKEN, and optionally the directory property the spoke ships. */
 export class QualtricsConnection extends ServiceNowResource {
+  /** `https://<Organization-ID>.qualtrics.com/API/v3`. */
+  declare readonly connectionUrl: pulumi.Output<string>;
+  /** The Qualtrics API token (the connection's X-API-TOKEN attribute). Secret. */
+  declare readonly xApiToken: pulumi.Output<string>;
+  /** The OAuth entity's name. */
+  declare readonly oauthName: pulumi.Output<string>;
+  /** The OAuth client id Qualtrics issued. */
+  declare readonly oauthClientId: pulumi.Output<string>;
+  /** The OAuth client secret Qualtrics issued. */
+  declare readonly oauthClientSecret: pulumi.Output<string>;
+  /** `https://<Data-Center-ID>.qualtrics.com/oauth2/token`. */
+  declare readonly tokenUrl: pulumi.Output<string>;
+  /** Sets `sn_qualtrics_spoke.qualtrics_directory` (its old value comes back on destroy). */
+  declare readonly directoryId: pulumi.Output<string | undefined>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  declare readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Qualtrics"`. */
+  declare readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  declare readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  declare readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The connection's sys_id (`http_connection`). */
   declare readonly connectionSysId: pulumi.Output<string>;
   /** The credential's sys_id. */
@@ -345,6 +526,17 @@ export interface OktaApiKeyCredentialArgs {
 
 /** The Okta spoke's API-key credential (`api_key_credentials`, `SSWS <token>`), for an `OktaConnection`. */
 export class OktaApiKeyCredential extends ServiceNowResource {
+  /** The credential's name; changing it replaces the credential. */
+  declare readonly name: pulumi.Output<string>;
+  /** The Okta API token, with or without the `SSWS ` prefix (stored with it). Secret. */
+  declare readonly apiKey: pulumi.Output<string>;
+  /** An Okta org URL (an Okta domain, or `customDomain`): before writing, check the token there (`GET /api/v1/users/me`). */
+  declare readonly verifyAtOrgUrl: pulumi.Output<string | undefined>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  declare readonly customDomain: pulumi.Output<string | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+
   constructor(name: string, args: OktaApiKeyCredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("OktaApiKeyCredential", name, args, opts);
   }
@@ -369,6 +561,18 @@ export interface OktaConnectionArgs {
 
 /** The Okta spoke's connection on the alias `sn_okta_spoke.Okta`, with the org URL and an `OktaApiKeyCredential`. */
 export class OktaConnection extends ServiceNowResource {
+  /** The Okta org URL, e.g. `https://acme.okta.com`. */
+  declare readonly connectionUrl: pulumi.Output<string>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  declare readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Okta"`. */
+  declare readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  declare readonly active: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The connection's sys_id (`http_connection`). */
   declare readonly connectionSysId: pulumi.Output<string>;
   /** The credential's sys_id. */
@@ -420,6 +624,38 @@ export interface OktaOAuthConnectionArgs {
 
 /** The Okta spoke over OAuth (authorization code): OAuth provider, credential and connection; an admin finishes once at `finishSignInUrl`. */
 export class OktaOAuthConnection extends ServiceNowResource {
+  /** The Okta org URL, e.g. `https://acme.okta.com`. */
+  declare readonly connectionUrl: pulumi.Output<string>;
+  /** The Okta API version in the OAuth URLs. Default `"v1"`. */
+  declare readonly apiVersion: pulumi.Output<string>;
+  /** The client id of the Okta app integration. */
+  declare readonly clientId: pulumi.Output<string>;
+  /** The client secret of the Okta app integration. */
+  declare readonly clientSecret: pulumi.Output<string>;
+  /** Default `https://<org>/oauth2/<apiVersion>/authorize`. */
+  declare readonly authorizationUrl: pulumi.Output<string | undefined>;
+  /** Default `https://<org>/oauth2/<apiVersion>/token`. */
+  declare readonly tokenUrl: pulumi.Output<string | undefined>;
+  /** Default `https://<org>/oauth2/<apiVersion>/revoke`. */
+  declare readonly revokeUrl: pulumi.Output<string | undefined>;
+  /** Default `https://<instance>/oauth_redirect.do`. */
+  declare readonly redirectUrl: pulumi.Output<string | undefined>;
+  /** The Okta scopes to ask for, e.g. `okta.users.manage`. Default `[]`. */
+  declare readonly scopes: pulumi.Output<string[]>;
+  /** The OAuth entity's name. Default `"Okta OAuth"`. */
+  declare readonly oauthEntityName: pulumi.Output<string>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  declare readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Okta"`. */
+  declare readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  declare readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  declare readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The connection's sys_id (`http_connection`). */
   declare readonly connectionSysId: pulumi.Output<string>;
   /** The credential's sys_id. */
@@ -481,6 +717,46 @@ export interface SpokeConnectionArgs {
 
 /** Any spoke's connection by alias id, with an OAuth client-credentials provider, an API key or basic auth; or by its own Configure form (`form`). */
 export class SpokeConnection extends ServiceNowResource {
+  /** The spoke's alias id, e.g. `sn_workday_spoke.Workday`; changing it replaces the connection. */
+  declare readonly connectionAlias: pulumi.Output<string>;
+  /** The third party's base URL. Required unless `form` gives it. */
+  declare readonly connectionUrl: pulumi.Output<string | undefined>;
+  /** How the connection signs in. Required unless `form` is given: then the template's credential table decides it. Changing it replaces the connection. */
+  declare readonly credentialType: pulumi.Output<"oauth2_client_credentials" | "api_key" | "basic" | undefined>;
+  /** The spoke's Configure form, keyed by its labels as the setup page prints them: checked against the alias's template before any write; password fields are written as secrets. Secret as a whole. */
+  declare readonly form: pulumi.Output<Record<string, string> | undefined>;
+  /** The connection's name on the alias. Default: the alias's name. */
+  declare readonly connectionName: pulumi.Output<string | undefined>;
+  /** Whether the connection is active. Default `true`. */
+  declare readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  declare readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The credential's name. Default: the OAuth entity's name, else `<connectionName> Credential`. */
+  declare readonly credentialName: pulumi.Output<string | undefined>;
+  /** The OAuth entity's name (OAuth client credentials). */
+  declare readonly oauthEntityName: pulumi.Output<string | undefined>;
+  /** The OAuth client id the third party issued. */
+  declare readonly clientId: pulumi.Output<string | undefined>;
+  /** The OAuth client secret the third party issued. */
+  declare readonly clientSecret: pulumi.Output<string | undefined>;
+  /** The third party's token URL. */
+  declare readonly tokenUrl: pulumi.Output<string | undefined>;
+  /** The OAuth scopes. Default with `form`: the template's. */
+  declare readonly scopes: pulumi.Output<string[]>;
+  /** The API key (credentialType `api_key`). Secret. */
+  declare readonly apiKey: pulumi.Output<string | undefined>;
+  /** The user name (credentialType `basic`). */
+  declare readonly userName: pulumi.Output<string | undefined>;
+  /** The password (credentialType `basic`). Secret. */
+  declare readonly password: pulumi.Output<string | undefined>;
+  /** Connection attribute values by column, e.g. `{ x_api_token }`. Secret. */
+  declare readonly attributes: pulumi.Output<Record<string, string> | undefined>;
+  /** Properties the spoke ships, set here and given back on destroy. */
+  declare readonly properties: pulumi.Output<Record<string, string> | undefined>;
   /** The connection's sys_id (`http_connection`). */
   declare readonly connectionSysId: pulumi.Output<string>;
   /** The credential's sys_id. */
@@ -522,6 +798,26 @@ export interface RestApiKeyArgs {
 
 /** A REST API key for a user (`x-sn-apikey`, token-based authentication), with its profile and access policies. */
 export class RestApiKey extends ServiceNowResource {
+  /** The key's name (at most 80 characters); its profile and policies are named after it. */
+  declare readonly name: pulumi.Output<string>;
+  /** The key's description. */
+  declare readonly description: pulumi.Output<string | undefined>;
+  /** The user the key signs in as, with that user's roles: typically an `IntegrationUser`'s `sysId`. */
+  declare readonly userSysId: pulumi.Output<string>;
+  /** Whether the key signs in. Default `true`. */
+  declare readonly active: pulumi.Output<boolean>;
+  /** UTC, `YYYY-MM-DD HH:mm:ss`, in the future. Unset: the key does not expire. */
+  declare readonly expiresAt: pulumi.Output<string | undefined>;
+  /** The REST APIs the key may call. Default `["table"]`. */
+  declare readonly apis: pulumi.Output<("table" | "attachment" | "aggregate" | "import")[]>;
+  /** Where the tool sends `x-sn-apikey`: `header`, or `query` (a URL parameter). Default `"header"`. */
+  declare readonly keyIn: pulumi.Output<"header" | "query">;
+  /** Other sign-ins the access policies keep accepting for these APIs (a policy accepts only the profiles it lists); `[]`: the key only. Default `["basic","oauth"]`. */
+  declare readonly alsoAccept: pulumi.Output<("basic" | "oauth")[]>;
+  /** Any label; changing it replaces the key, so the tool gets a new token (e.g. `2026-12`). */
+  declare readonly rotation: pulumi.Output<string | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  declare readonly adopt: pulumi.Output<boolean | undefined>;
   /** The token the tool sends as `x-sn-apikey` (header, or URL parameter with `keyIn: query`). Secret. */
   declare readonly token: pulumi.Output<string>;
 

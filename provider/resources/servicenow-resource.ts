@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { kindKey, ownerKey } from "../lifecycle/kind-provider";
+import { inputNamesOf } from "../lifecycle/resource-kind";
 import { kindNamed } from "../registry";
 import { extraOutputNamesOf, secretInputsOf } from "../schema/describe-kind";
 import { preloadExperimentalBuiltins } from "./experimental-builtins";
@@ -34,7 +35,8 @@ export abstract class ServiceNowResource extends pulumi.dynamic.Resource {
     // the engine's response (measured with 3.259; see test/e2e/every-kind.test.ts).
     const inputs: Record<string, unknown> = { ...args };
     for (const key of secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
-    for (const output of extraOutputNamesOf(kind)) outputs[output] = undefined;
+    // Every input and declared output is a property of the resource, given or not.
+    for (const output of [...inputNamesOf(kind), ...extraOutputNamesOf(kind)]) outputs[output] = undefined;
     super(
       dynamicProvider,
       name,

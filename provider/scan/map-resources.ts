@@ -10,13 +10,12 @@ import type { PlannedRecord } from "../lifecycle/record-plan";
 import { hostOf } from "../kinds/url-fields";
 import { inputNamesOf, type PlanContext, type ResourceKind } from "../lifecycle/resource-kind";
 import { exampleValuesOf } from "../schema/describe-kind";
-import { oktaAliasId, oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthConnectionKind } from "../spokes/okta";
-import { qualtricsAliasId, qualtricsConnectionKind } from "../spokes/qualtrics";
+import { spokePresets } from "../spokes/presets";
 import { spokeConnectionKind } from "../spokes/spoke-connection";
-import { sumTotalAliasId, sumTotalConnectionKind } from "../spokes/sumtotal";
 import { formResource } from "./form-resource";
 import { adoptionDifferences, invertPlan, planFor, secretPlaceholder, withoutDefaults, withPlaceholders, type FoundRecords, type SecretInput } from "./invert-plan";
 import { type ScannedConnection, type ScannedInstance, type ScannedOAuth, type ScannedUser } from "./read-instance";
+import type { ScanPart } from "./scan-part";
 
 /**
  * From what an instance holds to the resources that adopt it: for each connection, the first
@@ -53,16 +52,7 @@ export interface ScanResult {
 }
 
 /** One kind in a candidate, with the inputs the instance gives that no column map names. */
-interface Part {
-  readonly kind: ResourceKind<any>;
-  readonly name: string;
-  /** Inputs that are facts of the instance (alias id, credential type, scopes, ...). */
-  readonly given?: Readonly<Record<string, unknown>>;
-  /** Inputs that shape the sample plan only (map keys of secret maps). */
-  readonly shape?: Readonly<Record<string, unknown>>;
-  /** Input → part name whose sysId it takes; its given value is the found sys_id. */
-  readonly references?: Readonly<Record<string, string>>;
-}
+type Part = ScanPart;
 
 export function mapInstance(instance: ScannedInstance): ScanResult {
   const context: PlanContext = { instanceUrl: instance.instanceUrl };
@@ -119,7 +109,7 @@ function addOAuth(found: Map<string, SnRecord>, oauth: ScannedOAuth): void {
   }
 }
 
-const presetAliases = new Set([sumTotalAliasId, qualtricsAliasId, oktaAliasId]);
+const presetAliases = new Set(spokePresets.map((preset) => preset.aliasId));
 
 /** A spoke with no preset whose alias has a Configure form: SpokeConnection with `form`, when it adopts what is there unchanged. */
 function byForm(scanned: ScannedConnection, found: FoundRecords, name: string, describes: string, properties: readonly SnRecord[], context: PlanContext): Chosen | undefined {
@@ -140,16 +130,8 @@ function candidatesFor(scanned: ScannedConnection, base: string, properties: rea
   const scopes = (scanned.oauth?.scopes ?? []).map(({ scope }) => scope.oauth_entity_scope ?? "");
   const attributes = Object.fromEntries(scanned.attributes.map((attribute) => [attribute.element, secretPlaceholder]));
   const plainProperties = plainPropertiesOf(properties);
-  const candidates: Part[][] = [];
-  if (aliasId === sumTotalAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: sumTotalConnectionKind, name: base }]);
-  if (aliasId === qualtricsAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: qualtricsConnectionKind, name: base }]);
-  if (aliasId === oktaAliasId && credentialTable === "api_key_credentials") {
-    candidates.push([
-      { kind: oktaApiKeyCredentialKind, name: `${base}-key` },
-      { kind: oktaConnectionKind, name: base, given: { credentialSysId: scanned.credential!.record.sys_id }, references: { credentialSysId: `${base}-key` } },
-    ]);
-  }
-  if (aliasId === oktaAliasId && credentialTable === "oauth_2_0_credentials") candidates.push([{ kind: oktaOAuthConnectionKind, name: base, given: { scopes } }]);
+  const found = { credentialTable, credentialSysId: scanned.credential?.record.sys_id, scopes, name: base };
+  const candidates: Part[][] = spokePresets.filter((preset) => preset.aliasId === aliasId).flatMap((preset) => preset.scanAs(found));
   const credentialType = { api_key_credentials: "api_key", basic_auth_credentials: "basic", oauth_2_0_credentials: "oauth2_client_credentials" }[credentialTable ?? ""];
   if (credentialType !== undefined) {
     const given = { connectionAlias: aliasId, credentialType, ...(credentialType === "oauth2_client_credentials" ? { scopes } : {}), ...(Object.keys(plainProperties).length > 0 ? { properties: plainProperties } : {}) };

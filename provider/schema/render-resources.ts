@@ -22,9 +22,16 @@ function renderKind(kind: ResourceKind<any>): string {
   const described = describeKind(kind);
   const args = described.inputs.map((input) => `${doc(input, "  ")}  readonly ${input.name}${input.required ? "" : "?"}: ${typeOf(input.schema, "input")};\n`);
   const inheritedOutputs = new Set(["sysId", "sysIds"]);
-  const outputs = described.outputs
-    .filter((output) => !inheritedOutputs.has(output.name))
-    .map((output) => `${doc(output, "  ")}  declare readonly ${output.name}: pulumi.Output<${typeOf(output.schema, "output")}>;\n`);
+  const declaredOutputs = new Set(described.outputs.map((output) => output.name));
+  // Every input is an output of the same name too, as in Pulumi's own SDKs (`user.userName`).
+  const outputs = [
+    ...described.inputs
+      .filter((input) => !declaredOutputs.has(input.name))
+      .map((input) => `${doc(input, "  ")}  declare readonly ${input.name}: pulumi.Output<${typeOf(input.schema, "output")}${input.required || input.default !== undefined ? "" : " | undefined"}>;\n`),
+    ...described.outputs
+      .filter((output) => !inheritedOutputs.has(output.name))
+      .map((output) => `${doc(output, "  ")}  declare readonly ${output.name}: pulumi.Output<${typeOf(output.schema, "output")}>;\n`),
+  ];
   return [
     `export interface ${kind.name}Args {`,
     args.join("").trimEnd(),

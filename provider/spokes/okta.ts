@@ -8,6 +8,7 @@ import { apiKeyCredential } from "../records/credentials";
 import { input } from "../kinds/input";
 import { spokeOutputSchema, spokeOutputs } from "./spoke-outputs";
 import { isCredentialCheckError } from "./credential-check-error";
+import type { SpokePreset } from "./spoke-preset";
 import { spokePlan } from "./spoke-plan";
 import { verifyClientCredentials, verifyOktaApiKey } from "./verify-credentials";
 
@@ -194,3 +195,20 @@ function oktaOAuthUrls(inputs: { connectionUrl: string; apiVersion: string; auth
     revokeUrl: inputs.revokeUrl ?? `${base}/revoke`,
   };
 }
+
+/** The Okta spoke: an API key (credential and connection, two resources) or OAuth. */
+export const oktaPreset: SpokePreset = {
+  aliasId: oktaAliasId,
+  kinds: [oktaApiKeyCredentialKind, oktaConnectionKind, oktaOAuthConnectionKind],
+  scanAs: (found) => {
+    if (found.credentialTable === "api_key_credentials") {
+      return [
+        [
+          { kind: oktaApiKeyCredentialKind, name: `${found.name}-key` },
+          { kind: oktaConnectionKind, name: found.name, given: { credentialSysId: found.credentialSysId }, references: { credentialSysId: `${found.name}-key` } },
+        ],
+      ];
+    }
+    return found.credentialTable === "oauth_2_0_credentials" ? [[{ kind: oktaOAuthConnectionKind, name: found.name, given: { scopes: found.scopes } }]] : [];
+  },
+};

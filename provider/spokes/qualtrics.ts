@@ -4,6 +4,7 @@ import { customDomain, onVendorHosts, urlWithPath } from "../kinds/url-fields";
 import { defineKind } from "../lifecycle/resource-kind";
 import { input } from "../kinds/input";
 import { spokeOutputSchema, spokeOutputs } from "./spoke-outputs";
+import type { SpokePreset } from "./spoke-preset";
 import { spokePlan } from "./spoke-plan";
 import { clientCredentialsPreflight, commonSpokeInputs, spokeForm } from "./common-inputs";
 
@@ -75,3 +76,9 @@ export const qualtricsConnectionKind = defineKind({
   })),
   outputs: spokeOutputs,
 });
+
+export const qualtricsPreset: SpokePreset = {
+  aliasId: qualtricsAliasId,
+  kinds: [qualtricsConnectionKind],
+  scanAs: (found) => (found.credentialTable === "oauth_2_0_credentials" ? [[{ kind: qualtricsConnectionKind, name: found.name }]] : []),
+};

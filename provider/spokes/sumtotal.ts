@@ -4,6 +4,7 @@ import { baseUrl, customDomain, hostOf, onVendorHosts, url } from "../kinds/url-
 import { defineKind } from "../lifecycle/resource-kind";
 import { input } from "../kinds/input";
 import { spokeOutputSchema, spokeOutputs } from "./spoke-outputs";
+import type { SpokePreset } from "./spoke-preset";
 import { spokePlan } from "./spoke-plan";
 import { clientCredentialsPreflight, commonSpokeInputs, spokeForm } from "./common-inputs";
 
@@ -69,3 +70,9 @@ export const sumTotalConnectionKind = defineKind({
 function sumTotalTokenUrl(inputs: { connectionUrl: string; oauthTokenUrl?: string }): string {
   return inputs.oauthTokenUrl ?? `${new URL(inputs.connectionUrl).origin}/apisecurity/connect/token`;
 }
+
+export const sumTotalPreset: SpokePreset = {
+  aliasId: sumTotalAliasId,
+  kinds: [sumTotalConnectionKind],
+  scanAs: (found) => (found.credentialTable === "oauth_2_0_credentials" ? [[{ kind: sumTotalConnectionKind, name: found.name }]] : []),
+};
