@@ -11,9 +11,8 @@ const baseline = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "test
  * The drift reports that differ from the baseline, as this release gives them, and why. Each
  * entry must be one of two kinds (checked below), so nothing else can slip in:
  * - hidden before, shown now: a column whose input the program never set (a default the kind
- *   computes, RestApiKey's `expires`) was named after that input, which refresh cannot show; and
- *   when a secret had changed outside Pulumi the old read planned from inputs that no longer
- *   parsed, and dropped every other drift (RestApiKey's policies). It shows in `driftedOnInstance` now.
+ *   computes, RestApiKey's `expires`, Okta's OAuth URLs) was named after that input, which
+ *   refresh cannot show. It shows in `driftedOnInstance` now.
  * - reported before, gone now: a name the OAuth entity gave by default (the credential's) was
  *   compared with a plan made from the drifted entity name, and reported as drifted itself.
  */
