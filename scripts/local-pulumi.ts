@@ -38,3 +38,13 @@ export function assertCliInstalled(): void {
     );
   }
 }
+
+/** Pulumi YAML programs also need the YAML language host beside the CLI: fails loudly when it is not there. */
+export function assertYamlHostInstalled(): void {
+  assertCliInstalled();
+  const home = process.env.PULUMI_HOME ?? path.join(os.homedir(), ".pulumi");
+  const host = path.join(home, "versions", cliVersion, "bin", "pulumi-language-yaml");
+  if (!fs.existsSync(host)) {
+    throw new Error(`The Pulumi YAML language host is not installed at ${host}. Run \`npm run pulumi:install\` (builds it from Go modules), then run again.`);
+  }
+}

@@ -9,6 +9,9 @@ import { createRecords } from "./create-records";
 import { findDrift } from "./find-drift";
 import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
+import { importedInputs } from "../scan/import-inputs";
+import { secretPlaceholder } from "../scan/invert-plan";
+import { secretInputsOf } from "../schema/describe-kind";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
 import { inputDefaultsOf, inputNamesOf, planOf, type PlanContext, type ResourceKind } from "./resource-kind";
@@ -55,11 +58,28 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
     const parsed = kind.schema.safeParse(inputs);
     return parsed.success ? { parsed: parsed.data, plan: planOf(kind, parsed.data, context) } : { plan: [] };
   };
+  /**
+   * State's inputs, planned. Imported state has no secrets until the program gives them (the
+   * instance never returns one): it is planned with a placeholder for each missing secret
+   * input, to decode its records and compute outputs only; the placeholder is never written
+   * (the plan's secret columns are written from the program's inputs) nor stored.
+   */
+  const plannedState = (inputs: Props, context: PlanContext): Planned<Inputs> => {
+    const plain = planned(inputs, context);
+    const missing = secretInputsOf(kind).filter((key) => inputs[key] === undefined);
+    if (plain.parsed || missing.length === 0) return plain;
+    const filled: Props = { ...inputs };
+    for (const key of missing) filled[key] = secretPlaceholder;
+    // A secret map (`attributes`, `form`) cannot be filled in: it is left out.
+    const issues = kind.schema.safeParse(filled).error?.issues ?? [];
+    for (const key of missing) if (issues.some((issue) => issue.path[0] === key)) delete filled[key];
+    return planned(filled, context);
+  };
   /** What state (`props`) holds: its inputs, planned once in the context state kept, and its records decoded with that plan. */
   const stateOf = (props: Props) => {
     const context = contextOf(props);
     const inputs = pickInputs(props, inputKeys);
-    const old = planned(inputs, context);
+    const old = plannedState(inputs, context);
     return { ...old, inputs, context, records: decodeRecords(props, old.plan) };
   };
 
@@ -140,8 +160,14 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
 
     async read(id, props: Props = {}) {
       const api = sessionClient();
-      const old = stateOf(props);
+      let old = stateOf(props);
       const known = old.records;
+      // `pulumi import` (the plugin): nothing but the id. The inputs come from the instance,
+      // secrets left out (it never returns them); they are planned with placeholders only.
+      const importing = known.length === 0 && Object.keys(old.inputs).length === 0;
+      const imported = importing ? await importedInputs(kind, api, id, old.context) : undefined;
+      if (importing && !imported) return { id: "", props: {} };
+      if (imported) old = { ...old, inputs: imported.inputs, ...planned(imported.forPlanning, old.context) };
       // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the
       // records from the id and the plan's natural keys.
       const records = known.length > 0 ? await readRecords(api, known) : await discoverRecords(api, old.plan, kind.primaryStep, id, ownerOf(props));
@@ -154,7 +180,7 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       // extra input, which the program never sets, so the CLI prints it as one line. It is
       // measured against what the program's inputs plan: a default derived from an input that
       // drifted (SumTotal's token URL from the connection's host) has not drifted itself.
-      const current = planned(inputs, old.context);
+      const current = plannedState(inputs, old.context);
       const unshown = old.parsed ? findDrift(old.plan, records).filter((what) => !inputKeys.includes(what)) : [];
       const driftInput = unshown.length > 0 ? { [driftKey]: unshown } : {};
       return {

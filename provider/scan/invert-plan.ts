@@ -46,7 +46,11 @@ export function invertPlan(samplePlan: readonly PlannedRecord[], sample: Readonl
         secrets.push(key === undefined ? { input } : { input, key });
         continue;
       }
-      const value = storedAs(sample[input], record_[column] ?? "");
+      const stored = record_[column] ?? "";
+      // An input the sample leaves out has no type to read the column as: empty is unset, and
+      // `true`/`false` is how the instance stores a boolean (`isPrivate`).
+      if (sample[input] === undefined && stored === "") continue;
+      const value = sample[input] === undefined && (stored === "true" || stored === "false") ? stored === "true" : storedAs(sample[input], stored);
       if (key === undefined) values[input] = value;
       else {
         const current = values[input];

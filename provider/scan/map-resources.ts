@@ -1,7 +1,9 @@
 import type { SnRecord } from "../client/table-api";
+import { describeKind } from "../schema/describe-kind";
 import { httpConnectionKind } from "../kinds/http-connection";
 import { integrationUserKind } from "../kinds/integration-user";
 import { oauthExternalClientKind } from "../kinds/oauth-external-client";
+import { oauthProviderKind } from "../kinds/oauth-provider";
 import { systemPropertyKind } from "../kinds/system-property";
 import { tableRecordKind } from "../kinds/table-record";
 import type { PlannedRecord } from "../lifecycle/record-plan";
@@ -210,7 +212,24 @@ function withCustomDomainIfNeeded(kind: ResourceKind<any>, raw: Record<string, u
 
 /** Inputs whose plan has every step the kind can make: the kind's declared examples, then what the instance gives. */
 function sampleInputs(part: Part): Record<string, unknown> {
-  return { ...exampleValuesOf(part.kind, secretPlaceholder), ...part.given, ...part.shape };
+  return { ...everyColumnSample(part.kind), ...exampleValuesOf(part.kind, secretPlaceholder), ...part.given, ...part.shape };
+}
+
+/**
+ * A value for each input with a declared column and no example (a property's `description`),
+ * so that the sample plan writes that column and the inversion reads it back; one the schema
+ * refuses is left out.
+ */
+function everyColumnSample(kind: ResourceKind<any>): Record<string, unknown> {
+  const sample: Record<string, unknown> = {};
+  for (const input of describeKind(kind).inputs) {
+    if (input.column === undefined || input.example !== undefined || input.secret) continue;
+    const value = { string: "sample", boolean: false, integer: 1, number: 1 }[String(input.schema.type)];
+    if (value !== undefined && kind.schema.safeParse({ ...exampleValuesOf(kind, secretPlaceholder), [input.name]: value }).error?.issues.some((issue) => issue.path[0] === input.name) !== true) {
+      sample[input.name] = value;
+    }
+  }
+  return sample;
 }
 
 /** A secret's label: the attribute's label, or the input's words ("oauthClientSecret" → "OAuth client secret"). */
@@ -242,6 +261,19 @@ function oauthClientPart(client: ScannedOAuth): Part {
     kind: oauthExternalClientKind,
     name: `client-${slug(entity.name ?? "")}`,
     given: { accessTokenLifespan: Number(entity.access_token_lifespan || "1800"), refreshTokenLifespan: Number(entity.refresh_token_lifespan || "8640000") },
+  };
+}
+
+/** A third party's OAuth provider: its grant type and scopes are facts of the entity, not column copies of inputs. */
+function oauthProviderPart(provider: ScannedOAuth): Part {
+  const entity = provider.entity;
+  const lifespans = Object.fromEntries(
+    Object.entries({ accessTokenLifespan: entity.access_token_lifespan, refreshTokenLifespan: entity.refresh_token_lifespan }).filter(([, value]) => value !== undefined && value !== "").map(([key, value]) => [key, Number(value)]),
+  );
+  return {
+    kind: oauthProviderKind,
+    name: slug(entity.name ?? ""),
+    given: { ...(entity.default_grant_type ? { grantType: entity.default_grant_type } : {}), scopes: provider.scopes.map(({ scope }) => scope.oauth_entity_scope ?? ""), ...lifespans },
   };
 }
 
@@ -281,6 +313,74 @@ function tableRecordResource(connection: SnRecord, alias: SnRecord | undefined):
     describes: `${table} ${JSON.stringify(connection.name ?? "")}${alias ? ` on ${alias.id}` : ""}`,
     notes: [`no kind covers ${table}: written as a TableRecord of its plain columns (secret columns, if any, are not managed)`],
   };
+}
+
+/** What `pulumi import` found for one resource: the records of its primary one, by what they are. */
+export type ImportTarget =
+  | { readonly what: "connection"; readonly scanned: ScannedConnection; readonly properties: readonly SnRecord[] }
+  | { readonly what: "property"; readonly property: SnRecord }
+  | { readonly what: "oauthClient"; readonly client: ScannedOAuth }
+  | { readonly what: "user"; readonly user: ScannedUser };
+
+/**
+ * The inputs of one resource of `kindName` for `pulumi import`, by the same candidates and
+ * plan inversion as the scan, restricted to that kind: a connection is mapped by the
+ * candidates that contain the kind (the least different first), and an input that takes
+ * another part's sys_id (OktaConnection's `credentialSysId`) gets the sys_id found. Undefined
+ * when the kind cannot describe what was found.
+ */
+export function resourceForImport(kindName: string, target: ImportTarget, context: PlanContext): ScannedResource | undefined {
+  const pick = (candidates: readonly Part[][], found: FoundRecords): ScannedResource | undefined => {
+    let best: { resource: ScannedResource; differences: number } | undefined;
+    for (const parts of candidates.filter((candidate) => candidate.some((part) => part.kind.name === kindName))) {
+      const attempt = tryCandidate(parts, found, context, kindName);
+      const index = parts.findIndex((part) => part.kind.name === kindName);
+      const resource = attempt?.chosen.resources[index];
+      if (!attempt || !resource) continue;
+      const given = parts[index]!.given ?? {};
+      const referenced = Object.fromEntries(Object.keys(resource.references).map((input) => [input, given[input]]));
+      const withReferences = { ...resource, values: { ...resource.values, ...referenced } };
+      if (!best || attempt.differences.length < best.differences) best = { resource: withReferences, differences: attempt.differences.length };
+      if (attempt.differences.length === 0) break;
+    }
+    return best?.resource;
+  };
+  switch (target.what) {
+    case "connection":
+      return pick(candidatesFor(target.scanned, kindName, target.properties), foundSteps(target.scanned, target.properties));
+    case "property":
+      return kindName === systemPropertyKind.name ? propertyResource(target.property, context) : undefined;
+    case "oauthClient":
+      return pick([[kindName === oauthProviderKind.name ? oauthProviderPart(target.client) : oauthClientPart(target.client)]], oauthClientFound(target.client));
+    case "user":
+      return pick([[userPart(target.user)]], userFound(target.user));
+  }
+}
+
+/** The inputs a kind's own record gives back through its plan, for kinds the scan does not map: the primary record alone. */
+export function primaryRecordInputs(kind: ResourceKind<any>, record: SnRecord, context: PlanContext): { values: Record<string, unknown>; secrets: readonly SecretInput[] } | undefined {
+  const samplePlan = planFor(kind, importSample(kind), context);
+  if (!("plan" in samplePlan)) return undefined;
+  const sample = kind.schema.parse(importSample(kind)) as Record<string, unknown>;
+  return invertPlan(samplePlan.plan, sample, new Map([[kind.primaryStep, record]]));
+}
+
+/** The table of a kind's primary record, from the plan of its examples. */
+export function primaryTableOf(kind: ResourceKind<any>, context: PlanContext): string | undefined {
+  const samplePlan = planFor(kind, importSample(kind), context);
+  return "plan" in samplePlan ? samplePlan.plan.find((record) => record.step === kind.primaryStep)?.table : undefined;
+}
+
+/** The kind's examples as inputs, where an example is another resource's sys_id (`credential.sysId`) a sys_id of zeros. */
+function importSample(kind: ResourceKind<any>): Record<string, unknown> {
+  const sample = sampleInputs({ kind, name: kind.name });
+  for (const input of describeKind(kind).inputs) {
+    const code = (input.example as { code?: unknown } | undefined)?.code;
+    if (sample[input.name] === undefined && typeof code === "string" && /\.\w*[sS]ysId$/.test(code)) sample[input.name] = "0".repeat(32);
+  }
+  // An example that is code of another shape (`{ x_api_token: config.requireSecret(...) }`) is left out.
+  for (const issue of kind.schema.safeParse(sample).error?.issues ?? []) delete sample[String(issue.path[0] ?? "")];
+  return sample;
 }
 
 function inScope(property: SnRecord, alias: SnRecord): boolean {

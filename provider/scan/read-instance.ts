@@ -125,7 +125,7 @@ async function readTemplates(api: TableApi): Promise<Map<string, FormTemplate>> 
   return templates;
 }
 
-async function readConnection(api: TableApi, alias: SnRecord, connection: SnRecord): Promise<ScannedConnection> {
+export async function readConnection(api: TableApi, alias: SnRecord, connection: SnRecord): Promise<ScannedConnection> {
   const [credential, attributes] = await Promise.all([readCredential(api, connection.credential ?? ""), readAttributes(api, connection)]);
   const profileId = credential?.table === "oauth_2_0_credentials" ? (credential.record.oauth_entity_profile ?? "") : "";
   const oauth = profileId === "" ? undefined : await readOAuthOfProfile(api, profileId);
@@ -150,7 +150,7 @@ async function readOAuthOfProfile(api: TableApi, profileId: string): Promise<Sca
   return credentialProfile!.sys_id === oauth.profile?.sys_id ? oauth : { ...oauth, credentialProfile };
 }
 
-async function readOAuth(api: TableApi, entity: SnRecord): Promise<ScannedOAuth> {
+export async function readOAuth(api: TableApi, entity: SnRecord): Promise<ScannedOAuth> {
   const entityId = entity.sys_id ?? "";
   const [profiles, scopes] = await Promise.all([
     api.list("oauth_entity_profile", all(eq("oauth_entity", entityId), eq("default", "true"))),
@@ -189,7 +189,7 @@ async function readAttributes(api: TableApi, connection: SnRecord): Promise<Scan
 }
 
 /** Properties of the aliases' scopes (`<scope>.*`), a few scopes per request. */
-async function readProperties(api: TableApi, aliases: readonly SnRecord[]): Promise<SnRecord[]> {
+export async function readProperties(api: TableApi, aliases: readonly SnRecord[]): Promise<SnRecord[]> {
   const scopes = [...new Set(aliases.map((alias) => (alias.id ?? "").split(".")[0] ?? "").filter((scope) => scope !== "" && scope !== "global"))].sort();
   const batches: string[][] = [];
   for (let i = 0; i < scopes.length; i += 20) batches.push(scopes.slice(i, i + 20));
@@ -206,11 +206,12 @@ async function readOAuthClients(api: TableApi): Promise<ScannedOAuth[]> {
 /** Web-service-only accounts, with their roles. */
 async function readUsers(api: TableApi): Promise<ScannedUser[]> {
   const users = await api.list("sys_user", all(eq("web_service_access_only", "true"), "ORDERBYuser_name"));
-  return Promise.all(
-    users.map(async (user) => {
-      const links = await api.list("sys_user_has_role", eq("user", user.sys_id ?? ""));
-      const roles = await Promise.all(links.map(async (link) => ({ role: await api.get("sys_user_role", link.role ?? ""), link })));
-      return { user, roles: roles.filter((entry): entry is { role: SnRecord; link: SnRecord } => entry.role !== undefined) };
-    }),
-  );
+  return Promise.all(users.map((user) => readUser(api, user)));
+}
+
+/** One user with its roles. */
+export async function readUser(api: TableApi, user: SnRecord): Promise<ScannedUser> {
+  const links = await api.list("sys_user_has_role", eq("user", user.sys_id ?? ""));
+  const roles = await Promise.all(links.map(async (link) => ({ role: await api.get("sys_user_role", link.role ?? ""), link })));
+  return { user, roles: roles.filter((entry): entry is { role: SnRecord; link: SnRecord } => entry.role !== undefined) };
 }

@@ -1,0 +1,51 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { start, type RunningEmulator } from "../../emulator";
+import { assertYamlHostInstalled } from "../../scripts/local-pulumi";
+import { PulumiProject, repoRoot } from "./pulumi-project";
+
+/**
+ * The README's "Pulumi YAML" quickstart: its Pulumi.yaml, as written there, run with the stack
+ * config its commands set, against the emulator. The package comes from the repository's
+ * node_modules (installed as npm installs it), where `./node_modules/...` of the README points.
+ */
+const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+const section = readme.slice(readme.indexOf("## Pulumi YAML\n"), readme.indexOf("\n## ", readme.indexOf("## Pulumi YAML\n") + 5));
+const program = /cat > Pulumi\.yaml <<'YAML'\n([^]*?)\nYAML\n/.exec(section)?.[1];
+
+describe("the README's Pulumi YAML quickstart, through the real CLI", function () {
+  this.timeout(5 * 60_000);
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  before(async () => {
+    assert.ok(program, "the README's Pulumi YAML section has its Pulumi.yaml");
+    assertYamlHostInstalled();
+    emulator = await start({ quiet: true });
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "readme-yaml-"));
+    fs.writeFileSync(path.join(folder, "Pulumi.yaml"), `${program}\n`);
+    project = await PulumiProject.create({
+      fromDirectory: folder,
+      stack: "dev",
+      config: { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username },
+      secrets: { "servicenow:password": emulator.admin.password, "spokes-yaml:sumtotalClientSecret": "readme-yaml-Secret-77" },
+    });
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+  after(async () => {
+    project?.dispose();
+    await emulator?.stop();
+  });
+
+  it("pulumi up makes the SumTotal records, the output names the connection, and a refresh shows no change", async () => {
+    const up = await project.up();
+    const connection = emulator.records("http_connection", "name=SumTotal");
+    assert.equal(connection.length, 1);
+    assert.equal((await project.outputs()).connectionSysId, connection[0]!.sys_id);
+    await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]);
+    assert.ok(!`${up.output}${await project.exportedState()}`.includes("readme-yaml-Secret-77"), "the secret stays secret");
+    await project.destroy();
+    assert.equal(emulator.records("http_connection", "name=SumTotal").length, 0);
+  });
+});
