@@ -55,7 +55,8 @@ export function packageSchema(version: string = packageVersion()): Record<string
  * the SDK is not published, so programs reach it with a `replace` directive.
  */
 const languageSettings = {
-  go: { importBasePath: "pulumi-servicenow-spokes/sdk/go/servicenow" },
+  // With a `go` block, the Go generator bakes the version in only when told to (supportPack alone does not).
+  go: { importBasePath: "pulumi-servicenow-spokes/sdk/go/servicenow", respectSchemaVersion: true },
   python: { packageName: "pulumi_servicenow_spokes", pyproject: { enabled: true } },
   csharp: { rootNamespace: "ServiceNow", namespaces: { servicenow: "Spokes" } },
   nodejs: { packageName: "pulumi-servicenow-spokes-sdk" },
