@@ -25,11 +25,19 @@ bin="$cache/sdk-gen"
 if [ ! -x "$bin" ]; then
   mkdir -p "$cache"
   started=$SECONDS
-  echo "Building sdk-gen into $cache (the first build takes a minute or two)..." >&2
+  echo "Building sdk-gen into $cache (the first build takes a few minutes)..." >&2
   # Build beside the target and rename, so an interrupted build leaves nothing half-done.
   (cd "$module" && go build -trimpath -o "$bin.partial" .) >&2
   mv -f "$bin.partial" "$bin"
   echo "Built sdk-gen ($((SECONDS - started)) s)" >&2
 fi
 
-"$bin" -schema "$root/provider/schema/schema.json" -out "$out" -languages "$languages"
+# The Go SDK requires the Pulumi release that this repository's CLI is built from (scripts/go/pulumi-cli),
+# so that a program, the CLI and the tests here share one github.com/pulumi/pulumi/sdk/v3.
+go_sdk="$(sed -n 's#^[[:space:]]*github.com/pulumi/pulumi/pkg/v3 \(v[0-9][0-9.]*\)\( // indirect\)\{0,1\}$#\1#p' "$root/scripts/go/pulumi-cli/go.mod" | head -1)"
+if [ -z "$go_sdk" ]; then
+  echo "error: no requirement of github.com/pulumi/pulumi/pkg/v3 v<version> in scripts/go/pulumi-cli/go.mod" >&2
+  exit 1
+fi
+
+"$bin" -schema "$root/provider/schema/schema.json" -out "$out" -languages "$languages" -go-sdk-version "$go_sdk"

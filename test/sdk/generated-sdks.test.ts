@@ -11,6 +11,8 @@ const guide = readFileSync(join(root, "docs", "languages.md"), "utf8");
 const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
 const schema = JSON.parse(readFileSync(join(root, "provider", "schema", "schema.json"), "utf8")) as { resources: Record<string, unknown> };
 const tokens = Object.keys(schema.resources);
+/** The Pulumi release the CLI is built from, which the Go SDK requires (scripts/sdk-gen.sh). */
+const cliPulumi = `v${(JSON.parse(readFileSync(join(root, "node_modules", "pulumi", "package.json"), "utf8")) as { version: string }).version}`;
 
 function filesUnder(folder: string, extension: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: "utf8" })
@@ -61,6 +63,7 @@ describe("SDKs for other languages (npm run sdk, docs/languages.md)", function (
   it("Go: the SDK builds and vets, and the guide's program runs under Pulumi's mocks", async () => {
     const sdk = join(out, "go");
     assert.match(readFileSync(join(sdk, "go.mod"), "utf8"), /^module pulumi-servicenow-spokes\/sdk\/go$/m);
+    assert.match(readFileSync(join(sdk, "go.mod"), "utf8"), new RegExp(`^require github\\.com/pulumi/pulumi/sdk/v3 ${cliPulumi}$`, "m"));
     await run("go", ["mod", "tidy"], sdk);
     await run("go", ["build", "./..."], sdk);
     await run("go", ["vet", "./..."], sdk);

@@ -3,7 +3,7 @@
 // github.com/pulumi/pulumi/pkg/v3/codegen. It stands in for `pulumi package gen-sdk`, which
 // needs the languages' own hosts. Run through `npm run sdk` (scripts/sdk-gen.sh).
 //
-//	sdk-gen -schema provider/schema/schema.json -out sdk [-languages go,python,dotnet,nodejs]
+//	sdk-gen -schema provider/schema/schema.json -out sdk [-languages go,python,dotnet,nodejs] [-go-sdk-version v3.x.y]
 //
 // Each language goes to <out>/<language>/, which is emptied first.
 package main
@@ -30,6 +30,8 @@ import (
 
 const tool = "pulumi-servicenow-spokes sdk-gen"
 
+var goSDKVersion = flag.String("go-sdk-version", "", "the github.com/pulumi/pulumi/sdk/v3 release the Go SDK's go.mod requires (default: the one sdk-gen is built with)")
+
 // generators, by the folder each one writes to.
 var generators = map[string]func(*schema.Package) (map[string][]byte, error){
 	"go": func(pkg *schema.Package) (map[string][]byte, error) {
@@ -37,7 +39,7 @@ var generators = map[string]func(*schema.Package) (map[string][]byte, error){
 		if err != nil {
 			return nil, err
 		}
-		files["go.mod"], err = requireOwnSDK(files["go.mod"])
+		files["go.mod"], err = requireSDK(files["go.mod"], *goSDKVersion)
 		return files, err
 	},
 	"python": func(pkg *schema.Package) (map[string][]byte, error) {
