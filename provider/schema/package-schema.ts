@@ -38,12 +38,29 @@ export function packageSchema(version: string = packageVersion()): Record<string
     description: "Declarative ServiceNow Integration Hub spoke configuration: connections, credentials, OAuth, system properties, through the Table API.",
     keywords: ["servicenow", "integration-hub", "category/infrastructure"],
     license: "Apache-2.0",
+    publisher: "pulumi-servicenow-spokes",
+    meta: { supportPack: true },
+    language: languageSettings,
     config: { variables: config },
     provider: { description: "A ServiceNow instance to configure.", inputProperties: config },
     resources: Object.fromEntries(kinds.map((kind) => [tokenOf(kind.name), resourceSchema(kind, types)])),
     types,
   };
 }
+
+/**
+ * Names of the SDKs that `npm run sdk` generates for other languages (docs/languages.md).
+ * `supportPack` makes each SDK carry the schema's version (the plugin's) and its own package
+ * metadata (go.mod, pyproject.toml, package.json, .csproj). The Go module path has no host:
+ * the SDK is not published, so programs reach it with a `replace` directive.
+ */
+const languageSettings = {
+  // With a `go` block, the Go generator bakes the version in only when told to (supportPack alone does not).
+  go: { importBasePath: "pulumi-servicenow-spokes/sdk/go/servicenow", respectSchemaVersion: true },
+  python: { packageName: "pulumi_servicenow_spokes", pyproject: { enabled: true } },
+  csharp: { rootNamespace: "ServiceNow", namespaces: { servicenow: "Spokes" } },
+  nodejs: { packageName: "pulumi-servicenow-spokes-sdk" },
+};
 
 function resourceSchema(kind: ResourceKind<any>, types: Record<string, unknown>): Record<string, unknown> {
   const described = describeKind(kind);
