@@ -12,9 +12,11 @@
  * | no-op     | `up --skip-preview` (no refresh)    | `apply -refresh=false`                    |
  * | destroy   | `destroy --skip-preview`            | `destroy -refresh=false` (one DELETE each, as ours) |
  *
- * Our side runs twice: with the defaults, and with the settings recommended for pipelines
- * (`PULUMI_EXPERIMENTAL=1 PULUMI_SKIP_CHECKPOINTS=true`); beside them bench:scale's bare
- * dynamic provider with those settings, Pulumi's own floor. The peer reaches its emulator through
+ * Our dynamic provider runs twice: with the defaults, and with the settings recommended for
+ * pipelines (`PULUMI_EXPERIMENTAL=1 PULUMI_SKIP_CHECKPOINTS=true`); the provider plugin
+ * (`pulumi-resource-servicenow`) runs the same properties as a Pulumi YAML program with those
+ * settings; beside them bench:scale's bare dynamic provider with those settings, Pulumi's own
+ * floor for a Node program. The peer reaches its emulator through
  * the JSONv2 shim (bench/peer/jsonv2-shim.ts), one loopback hop more than ours. Writes
  * bench/results/peer.json and the "Peer" section of docs/benchmarks.md.
  */
@@ -26,6 +28,9 @@ import { checkpointSkippingEnv } from "../../scripts/chaos/campaign";
 import { replaceSection } from "../../scripts/markdown-section";
 import type { PulumiProject } from "../../test/e2e/pulumi-project";
 import { benchProject } from "../scale/bench-project";
+import { systemProperties } from "../scale/bench-resources";
+import { pluginBenchProject } from "../scale/plugin-project";
+import { bareProgram, dynamicProgram } from "../scale/programs";
 import { reapedChildrenCpuSeconds } from "../scale/process-sampler";
 import { startJsonv2Shim, type RunningShim } from "./jsonv2-shim";
 import { peerProviderBinary, peerProviderVersion, TofuProject, tofuBinary } from "./opentofu";
@@ -48,7 +53,7 @@ const tofuArgs: Record<Operation, readonly string[]> = {
 /** Issue 21's targets for the recommended settings at N = 500, as ratios to OpenTofu. */
 const targets: Record<Operation, number> = { create: 1.5, refresh: 2, "no-op": 2, destroy: 1.5 };
 
-const sides = ["pulumi", "pulumi, checkpoints skipped", "floor, checkpoints skipped", "opentofu"] as const;
+const sides = ["pulumi", "pulumi, checkpoints skipped", "plugin, checkpoints skipped", "floor, checkpoints skipped", "opentofu"] as const;
 type Side = (typeof sides)[number];
 
 interface Cell {
@@ -73,17 +78,28 @@ function option(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
 }
 
-const propertyPrefix: Record<Side, string> = { pulumi: "x_bench.a.", "pulumi, checkpoints skipped": "x_bench.b.", "floor, checkpoints skipped": "x_bench.f.", opentofu: "x_bench.t." };
+const propertyPrefix: Record<Side, string> = {
+  pulumi: "x_bench.a.",
+  "pulumi, checkpoints skipped": "x_bench.b.",
+  "plugin, checkpoints skipped": "x_bench.p.",
+  "floor, checkpoints skipped": "x_bench.f.",
+  opentofu: "x_bench.t.",
+};
 
-function propertyProgram(count: number, prefix: string): string {
-  const lines = Array.from({ length: count }, (_, i) => `new snow.SystemProperty("r${i}", { name: "${prefix}${i}", value: "value-${i}" });`);
-  return `"use strict";\nconst snow = require("pulumi-servicenow-spokes");\n${lines.join("\n")}\n`;
-}
-
-/** The same resources against bench:scale's bare dynamic provider (no request): what Pulumi itself costs. */
-function floorPropertyProgram(count: number, prefix: string): string {
-  const lines = Array.from({ length: count }, (_, i) => `new Bare("r${i}", { name: "${prefix}${i}", value: "value-${i}" });`);
-  return `"use strict";\nconst pulumi = require("@pulumi/pulumi");\nconst bare = require("bare-provider");\nclass Bare extends pulumi.dynamic.Resource { constructor(name, args) { super(bare, name, args, undefined, "bench", "SystemProperty"); } }\n${lines.join("\n")}\n`;
+/** Each Pulumi side's project: its N properties (bench-resources.ts) as its program declares them. */
+function pulumiProject(side: Exclude<Side, "opentofu">, count: number, emulator: RunningEmulator): Promise<PulumiProject> {
+  const resources = systemProperties(count, propertyPrefix[side]);
+  switch (side) {
+    case "pulumi":
+      return benchProject(dynamicProgram(resources), emulator);
+    case "pulumi, checkpoints skipped":
+      return benchProject(dynamicProgram(resources), emulator, checkpointSkippingEnv);
+    case "plugin, checkpoints skipped":
+      return pluginBenchProject(resources, emulator, checkpointSkippingEnv);
+    case "floor, checkpoints skipped":
+      // bench:scale's bare dynamic provider (no request): what Pulumi itself costs a Node program.
+      return benchProject(bareProgram(resources), emulator, checkpointSkippingEnv);
+  }
 }
 
 /** The emulator must hold exactly `count` properties of the side after create, none after destroy. */
@@ -99,9 +115,7 @@ async function measureSize(resources: number, rounds: number, latencyMs: number,
   let peer: TofuProject | undefined;
   try {
     for (const side of sides) emulators[side] = await start({ quiet: true, faults: { latencyMs } });
-    pulumiProjects.pulumi = await benchProject(propertyProgram(resources, propertyPrefix.pulumi), emulators.pulumi);
-    pulumiProjects["pulumi, checkpoints skipped"] = await benchProject(propertyProgram(resources, propertyPrefix["pulumi, checkpoints skipped"]), emulators["pulumi, checkpoints skipped"], checkpointSkippingEnv);
-    pulumiProjects["floor, checkpoints skipped"] = await benchProject(floorPropertyProgram(resources, propertyPrefix["floor, checkpoints skipped"]), emulators["floor, checkpoints skipped"], checkpointSkippingEnv);
+    for (const side of sides) if (side !== "opentofu") pulumiProjects[side] = await pulumiProject(side, resources, emulators[side]);
     shim = await startJsonv2Shim(emulators.opentofu.url);
     const admin = emulators.opentofu.admin;
     peer = await TofuProject.create({ tofu, provider, target: { url: shim.url, certFile: shim.certFile, username: admin.username, password: admin.password }, count: resources, namePrefix: propertyPrefix.opentofu });
@@ -142,19 +156,23 @@ async function measureSize(resources: number, rounds: number, latencyMs: number,
 
 function table(results: readonly SizeResult[]): string {
   const lines = [
-    "| N | operation | Pulumi (s) | Pulumi, checkpoints skipped (s) | floor, checkpoints skipped (s) | OpenTofu (s) | ratio | ratio, checkpoints skipped | target (skipped, N = 500) | floor's ratio | CPU s (Pulumi / skipped / floor / OpenTofu) | requests (Pulumi / skipped / OpenTofu) | token requests (Pulumi / skipped) |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| N | operation | Pulumi (s) | Pulumi, checkpoints skipped (s) | plugin, checkpoints skipped (s) | floor, checkpoints skipped (s) | OpenTofu (s) | ratio | ratio, checkpoints skipped | plugin's ratio | target (N = 500): skipped / plugin | floor's ratio | CPU s (Pulumi / skipped / plugin / floor / OpenTofu) | requests (Pulumi / skipped / plugin / OpenTofu) | token requests (Pulumi / skipped / plugin) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const result of results) {
     for (const operation of operations) {
       const c = result.cells[operation];
-      const [ours, skipped, floor, peer] = sides.map((side) => median(c[side].seconds));
+      const [ours, skipped, plugin, floor, peer] = sides.map((side) => median(c[side].seconds));
       const cpu = sides.map((side) => median(c[side].cpuSeconds).toFixed(1)).join(" / ");
       const ratio = ours! / peer!;
       const skippedRatio = skipped! / peer!;
-      const verdict = result.resources === 500 ? `${skippedRatio <= targets[operation] ? "meets" : "misses"} ≤ ${targets[operation]}` : "";
+      const pluginRatio = plugin! / peer!;
+      const verdict = (value: number) => `${value <= targets[operation] ? "meets" : "misses"}`;
+      const verdicts = result.resources === 500 ? `${verdict(skippedRatio)} / ${verdict(pluginRatio)} ≤ ${targets[operation]}` : "";
+      const requests = (["pulumi", "pulumi, checkpoints skipped", "plugin, checkpoints skipped", "opentofu"] as const).map((side) => c[side].requests).join(" / ");
+      const tokens = (["pulumi", "pulumi, checkpoints skipped", "plugin, checkpoints skipped"] as const).map((side) => c[side].tokenRequests).join(" / ");
       lines.push(
-        `| ${result.resources} | ${operation} | ${ours!.toFixed(1)} | ${skipped!.toFixed(1)} | ${floor!.toFixed(1)} | ${peer!.toFixed(1)} | ${ratio.toFixed(2)} | ${skippedRatio.toFixed(2)} | ${verdict} | ${(floor! / peer!).toFixed(2)} | ${cpu} | ${c.pulumi.requests} / ${c["pulumi, checkpoints skipped"].requests} / ${c.opentofu.requests} | ${c.pulumi.tokenRequests} / ${c["pulumi, checkpoints skipped"].tokenRequests} |`,
+        `| ${result.resources} | ${operation} | ${ours!.toFixed(1)} | ${skipped!.toFixed(1)} | ${plugin!.toFixed(1)} | ${floor!.toFixed(1)} | ${peer!.toFixed(1)} | ${ratio.toFixed(2)} | ${skippedRatio.toFixed(2)} | ${pluginRatio.toFixed(2)} | ${verdicts} | ${(floor! / peer!).toFixed(2)} | ${cpu} | ${requests} | ${tokens} |`,
       );
     }
   }
@@ -186,7 +204,7 @@ async function main(): Promise<void> {
     `${marker}\n\n\`${command}\`, ${new Date().toISOString().slice(0, 10)}, on this project's 2-core machine: the real CLI 3.259 (file backend) and OpenTofu 1.12.6 (local state) ` +
     `with tylerhatton/terraform-provider-servicenow v${peerProviderVersion}, parallelism 8 on both, N \`SystemProperty\` against N \`servicenow_system_property\`, ` +
     `each side with its own emulator at 50 ms per request; ${rounds === 1 ? "one run" : `median of ${rounds} rounds`} of each cell, interleaved. ` +
-    "Ratios are ours to OpenTofu's; the floor is bench:scale's bare dynamic provider (no request) with the same resources and the same settings as the skipped row, what any dynamic provider costs. The peer goes through the JSONv2 shim (one loopback HTTPS hop more than ours); ours signs in with OAuth (one token request), the peer with Basic auth.\n\n" +
+    "Ratios are ours to OpenTofu's; the plugin runs the same properties as a Pulumi YAML program through \`pulumi-resource-servicenow\` with checkpoints skipped; the floor is bench:scale's bare dynamic provider (no request) with the same resources and the same settings as the skipped row, what any dynamic provider costs. The peer goes through the JSONv2 shim (one loopback HTTPS hop more than ours); ours signs in with OAuth (one token request), the peer with Basic auth.\n\n" +
     `${markdown}\n`;
   fs.writeFileSync(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "# Benchmarks\n", marker, section, "## Scale"));
 }

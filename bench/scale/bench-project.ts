@@ -3,6 +3,7 @@ import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { PulumiProject } from "../../test/e2e/pulumi-project";
 import { bareProvider } from "./programs";
+import { oauthSignIn } from "./sign-in";
 
 /**
  * A throwaway project for one benchmark program, signed in with OAuth (password grant, so the
@@ -12,17 +13,7 @@ import { bareProvider } from "./programs";
  * added to every command (e.g. the checkpoint-skipping settings).
  */
 export async function benchProject(program: string, emulator: RunningEmulator, env: Readonly<Record<string, string>> = {}): Promise<PulumiProject> {
-  const project = await PulumiProject.create({
-    program: "",
-    env,
-    config: {
-      "servicenow:instanceUrl": emulator.url,
-      "servicenow:username": emulator.admin.username,
-      "servicenow:clientId": emulator.oauthClient.clientId,
-      "servicenow:grantType": "password",
-    },
-    secrets: { "servicenow:password": emulator.admin.password, "servicenow:clientSecret": emulator.oauthClient.clientSecret },
-  });
+  const project = await PulumiProject.create({ program: "", env, ...oauthSignIn(emulator) });
   const modules = path.join(project.dir, "node_modules");
   const shared = fs.realpathSync(modules);
   fs.unlinkSync(modules); // the project's link to the repository's node_modules

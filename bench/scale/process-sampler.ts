@@ -4,10 +4,11 @@ import type { PulumiProject } from "../../test/e2e/pulumi-project";
 /**
  * Samples the processes this benchmark started (descendants of this process only, so that
  * anything else running on the machine is not counted): CPU seconds by role, and the peak
- * resident memory of the dynamic-provider process. CPU per role is where a run's time goes
+ * resident memory of the provider process (dynamic-provider host or plugin). CPU per role is where a run's time goes
  * when it is CPU-bound: the engine (the `pulumi` binary, which also writes the state file
- * after every step), the program (language host and the Node program), the provider (Pulumi's
- * dynamic-provider host running our code), and this process (the emulator).
+ * after every step), the program (language host and the Node program, or the Pulumi YAML
+ * language host), the provider (Pulumi's dynamic-provider host running our code, or the plugin
+ * `pulumi-resource-servicenow`), and this process (the emulator).
  */
 export type Role = "engine" | "program" | "provider";
 export interface ProcessProfile {
@@ -19,8 +20,8 @@ const ticksPerSecond = 100; // USER_HZ on Linux
 
 function roleOf(cmdline: string[]): Role | undefined {
   const joined = cmdline.join(" ");
-  if (joined.includes("dynamic-provider")) return "provider";
-  if (joined.includes("pulumi-language-nodejs") || joined.includes("@pulumi/pulumi/cmd/run") || joined.includes("ts-node")) return "program";
+  if (joined.includes("dynamic-provider") || joined.includes("pulumi-resource-servicenow")) return "provider";
+  if (joined.includes("pulumi-language-nodejs") || joined.includes("pulumi-language-yaml") || joined.includes("@pulumi/pulumi/cmd/run") || joined.includes("ts-node")) return "program";
   if (/(^|\/)pulumi$/.test(cmdline[0] ?? "")) return "engine";
   return undefined;
 }

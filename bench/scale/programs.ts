@@ -1,30 +1,31 @@
 /**
- * The benchmark's programs: N resources, 90% SystemProperty, 5% OAuthProvider with one scope,
- * 5% BasicAuthCredential (issue 10's mix), as plain JavaScript so no run waits on a TypeScript
- * compile. The floor program declares the same resources with the same inputs against a bare
- * dynamic provider that makes no request: what Pulumi itself costs.
+ * The benchmark's JavaScript programs, rendered from a list of resources (bench-resources.ts),
+ * as plain JavaScript so no run waits on a TypeScript compile. The dynamic program declares them
+ * with this package's classes; the floor program declares the same resources with the same
+ * inputs against a bare dynamic provider that makes no request: what Pulumi itself costs.
  */
-export type Kind = "SystemProperty" | "OAuthProvider" | "BasicAuthCredential";
+import { mixedResources, type BenchResource, type InputValue } from "./bench-resources";
 
-export function kindAt(index: number): Kind {
-  const slot = index % 20;
-  return slot === 18 ? "OAuthProvider" : slot === 19 ? "BasicAuthCredential" : "SystemProperty";
+function jsValue(value: InputValue): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if ("secret" in value) return `pulumi.secret(${JSON.stringify(value.secret)})`;
+  return JSON.stringify(value);
 }
 
-const inputsOf = (kind: Kind, i: number): string =>
-  kind === "SystemProperty"
-    ? `{ name: "x_bench.property.${i}", value: "value-${i}" }`
-    : kind === "OAuthProvider"
-      ? `{ name: "Bench OAuth ${i}", clientId: "client-${i}", clientSecret: pulumi.secret("oauth-secret-${i}"), tokenUrl: "https://login.example.com/oauth2/token", scopes: ["read"] }`
-      : `{ name: "Bench basic ${i}", userName: "svc_${i}", password: pulumi.secret("basic-password-${i}") }`;
+const jsInputs = (resource: BenchResource): string =>
+  `{ ${Object.entries(resource.inputs)
+    .map(([key, value]) => `${key}: ${jsValue(value)}`)
+    .join(", ")} }`;
 
-export function providerProgram(count: number): string {
-  const lines = Array.from({ length: count }, (_, i) => `new snow.${kindAt(i)}("r${i}", ${inputsOf(kindAt(i), i)});`);
+/** The resources as this package's dynamic resources (`new snow.<Kind>(name, inputs)`). */
+export function dynamicProgram(resources: readonly BenchResource[]): string {
+  const lines = resources.map((resource) => `new snow.${resource.kind}(${JSON.stringify(resource.name)}, ${jsInputs(resource)});`);
   return `"use strict";\nconst pulumi = require("@pulumi/pulumi");\nconst snow = require("pulumi-servicenow-spokes");\n${lines.join("\n")}\n`;
 }
 
-export function floorProgram(count: number): string {
-  const lines = Array.from({ length: count }, (_, i) => `new Bare("${kindAt(i)}", "r${i}", ${inputsOf(kindAt(i), i)});`);
+/** The resources against the bare provider (`bare-provider`, installed by bench-project.ts), each typed by its kind. */
+export function bareProgram(resources: readonly BenchResource[]): string {
+  const lines = resources.map((resource) => `new Bare(${JSON.stringify(resource.kind)}, ${JSON.stringify(resource.name)}, ${jsInputs(resource)});`);
   return `"use strict";
 const pulumi = require("@pulumi/pulumi");
 const bare = require("bare-provider");
@@ -34,6 +35,12 @@ class Bare extends pulumi.dynamic.Resource {
 ${lines.join("\n")}
 `;
 }
+
+/** bench:scale's mix of `count` resources through this package's dynamic provider. */
+export const providerProgram = (count: number): string => dynamicProgram(mixedResources(count));
+
+/** The same mix against the bare provider. */
+export const floorProgram = (count: number): string => bareProgram(mixedResources(count));
 
 /** The cheapest possible dynamic provider: a module's exports (stored as one require), no request. */
 export const bareProvider = `"use strict";

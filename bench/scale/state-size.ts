@@ -1,4 +1,4 @@
-import { kindAt, type Kind } from "./programs";
+import { kindAt, type Kind } from "./bench-resources";
 
 /**
  * Bytes of state per resource, by kind: each resource's entry of `pulumi stack export` as
