@@ -27,3 +27,4 @@ export { CredentialCheckError, isCredentialCheckError } from "../spokes/credenti
 export { FormMismatchError, isFormMismatchError } from "../forms/form-mismatch-error";
 export { FormTemplateFormatError, isFormTemplateFormatError } from "../forms/form-template-format-error";
 export { isUnknownFormLabelError, UnknownFormLabelError } from "../forms/unknown-form-label-error";
+export { ImportError, isImportError } from "../scan/import-error";

@@ -79,6 +79,7 @@ export const restApiKeyKind = defineKind({
   }),
   replaceOnChange: ["name", "userSysId", "rotation"],
   primaryStep: "key",
+  notImportable: "its name, APIs and other sign-ins are in the names of records other than the key (profiles, access policies)",
   // A key made by hand keeps its record, with its old public values, when the stack goes.
   adoptedDeleteBehavior: () => "restore",
   generated: {

@@ -57,6 +57,7 @@ export const tableRecordKind = defineKind({
   }),
   replaceOnChange: ["table", "key"],
   primaryStep: "record",
+  notImportable: "its `table` and `key` are inputs that a sys_id alone does not give",
   plan: (inputs) => [
     {
       step: "record",

@@ -38,6 +38,11 @@ export interface ResourceKind<Inputs extends object = Record<string, unknown>> {
   readonly replaceOnChange: readonly string[];
   /** The plan step of the main record, whose sys_id is the resource id. */
   readonly primaryStep: string;
+  /**
+   * Why `pulumi import` cannot rebuild this kind from its primary record's sys_id, for kinds
+   * whose inputs are not in their records (a TableRecord's table): import refuses with it.
+   */
+  readonly notImportable?: string;
   /** Whether an existing record is taken over when `adopt` is not given. Default false. */
   readonly adoptByDefault?: boolean;
   /** What delete does with adopted records. Default `delete`: adopted means managed. */

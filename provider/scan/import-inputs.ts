@@ -4,7 +4,7 @@ import { oauthExternalClientKind } from "../kinds/oauth-external-client";
 import { oauthProviderKind } from "../kinds/oauth-provider";
 import { systemPropertyKind } from "../kinds/system-property";
 import type { PlanContext, ResourceKind } from "../lifecycle/resource-kind";
-import { exampleValuesOf } from "../schema/describe-kind";
+import { ImportError } from "./import-error";
 import { withPlaceholders, type SecretInput } from "./invert-plan";
 import { primaryRecordInputs, primaryTableOf, resourceForImport, type ImportTarget } from "./map-resources";
 import { readConnection, readOAuth, readProperties, readUser } from "./read-instance";
@@ -27,13 +27,16 @@ export interface ImportedInputs {
  * not one this kind can describe.
  */
 export async function importedInputs(kind: ResourceKind<any>, api: TableApi, id: string, context: PlanContext): Promise<ImportedInputs | undefined> {
+  if (kind.notImportable !== undefined) {
+    throw new ImportError(kind.name, id, `${kind.notImportable}. Declare it in the program with \`adopt: true\` instead: the first up takes its records over by their keys`, api.instanceUrl);
+  }
   const mapped = await mappedInputs(kind, api, id, context);
   if (mapped === undefined) return undefined;
   const forPlanning = withPlaceholders(mapped.values, mapped.secrets);
   const parsed = kind.schema.safeParse(forPlanning);
   if (!parsed.success || "problem" in mapped) {
     const problems = "problem" in mapped ? [mapped.problem] : parsed.error!.issues.map((issue) => `\`${issue.path.join(".")}\` ${issue.message}`);
-    throw new Error(`Cannot import ${kind.name} ${id} from ${api.instanceUrl}: ${problems.join("; ")}.`);
+    throw new ImportError(kind.name, id, problems.join("; "), api.instanceUrl);
   }
   // The inputs as check would make them (defaults included), so that the first update shows
   // only what the program adds: the secrets.
@@ -46,10 +49,7 @@ type Mapped = { values: Record<string, unknown>; secrets: readonly SecretInput[]
 
 async function mappedInputs(kind: ResourceKind<any>, api: TableApi, id: string, context: PlanContext): Promise<Mapped | undefined> {
   const table = primaryTableOf(kind, context);
-  if (table === undefined) throw new Error(`Cannot import ${kind.name}: it is not known which table its primary record is in.`);
-  // A kind whose table is an input (TableRecord) cannot be found from a sys_id alone.
-  const tableInput = Object.entries(exampleValuesOf(kind, "")).find(([, value]) => value === table)?.[0];
-  if (tableInput !== undefined) throw new Error(`Cannot import ${kind.name} ${id}: its table is an input (\`${tableInput}\`) that a sys_id alone does not give. Declare it in the program with \`adopt: true\` instead: the first up takes the record over by its key.`);
+  if (table === undefined) throw new ImportError(kind.name, id, "it is not known which table its primary record is in", api.instanceUrl);
   const record = await api.get(table, id);
   if (!record) return undefined;
   const target = await targetOf(kind, api, table, record);
@@ -59,7 +59,7 @@ async function mappedInputs(kind: ResourceKind<any>, api: TableApi, id: string, 
     return { values: { ...resource.values }, secrets: resource.secrets.map(({ input, key }) => (key === undefined ? { input } : { input, key })) };
   }
   const inverted = primaryRecordInputs(kind, record, context);
-  if (!inverted) throw new Error(`Cannot import ${kind.name}: its plan cannot be made from its examples.`);
+  if (!inverted) throw new ImportError(kind.name, id, "its plan cannot be made from its examples", api.instanceUrl);
   return inverted;
 }
 
@@ -67,7 +67,7 @@ async function mappedInputs(kind: ResourceKind<any>, api: TableApi, id: string, 
 async function targetOf(kind: ResourceKind<any>, api: TableApi, table: string, record: Record<string, string>): Promise<ImportTarget | undefined> {
   if (table === "http_connection") {
     const alias = await api.get("sys_alias", record.connection_alias ?? "");
-    if (!alias) throw new Error(`Cannot import ${kind.name} ${record.sys_id}: the connection has no connection alias that this instance has.`);
+    if (!alias) throw new ImportError(kind.name, record.sys_id ?? "", "the connection has no connection alias that this instance has", api.instanceUrl);
     // The properties of the spoke's scope that were set (Qualtrics' directory id), as the scan reads them.
     const [scanned, properties] = await Promise.all([readConnection(api, alias, record), readProperties(api, [alias])]);
     return { what: "connection", scanned, properties };

@@ -36,6 +36,7 @@ const samples: Record<string, () => Error> = {
   FormMismatchError: () => new family.FormMismatchError(INSTANCE, "sn_okta_spoke.Okta", "`form` has \"X\"", { cause: samples.UnknownFormLabelError!() }),
   FormTemplateFormatError: () => new family.FormTemplateFormatError("The template T has a dynamic_data_schema that is not a JSON object", { table: "sys_alias_templates" }),
   UnknownFormLabelError: () => new family.UnknownFormLabelError("`form` has \"X\""),
+  ImportError: () => new family.ImportError("TableRecord", "0".repeat(32), "its `table` and `key` are inputs that a sys_id alone does not give", INSTANCE),
   NetworkFailure: () => new NetworkFailure("ECONNRESET"),
   UsageError: () => new UsageError("--include accepts ..."),
 };
