@@ -1,6 +1,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
-import axios, { type AxiosInstance } from "axios";
+import type { AxiosInstance } from "axios";
+import { loadAxios } from "./load-axios";
 import { SpokesError } from "../errors/spokes-error";
 
 /** One HTTP request, relative to the instance URL. */
@@ -54,22 +55,24 @@ export function queryString(params: Readonly<Record<string, string>> | undefined
   return `?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")}`;
 }
 
-/** axios with keep-alive agents; every status is returned, only network failures throw. */
+/** axios with keep-alive agents, made by the first request; every status is returned, only network failures throw. */
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
-  const instance: AxiosInstance = axios.create({
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs,
-    httpAgent,
-    httpsAgent,
-    maxRedirects: 0,
-    validateStatus: () => true,
-    // ETIMEDOUT instead of ECONNABORTED for timeouts.
-    transitional: { clarifyTimeoutError: true, silentJSONParsing: true },
-    responseType: "json",
-  });
+  let axiosInstance: AxiosInstance | undefined;
+  const instance = (): AxiosInstance =>
+    (axiosInstance ??= loadAxios().create({
+      baseURL: options.baseUrl,
+      timeout: options.timeoutMs,
+      httpAgent,
+      httpsAgent,
+      maxRedirects: 0,
+      validateStatus: () => true,
+      // ETIMEDOUT instead of ECONNABORTED for timeouts.
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: true },
+      responseType: "json",
+    }));
 
   return {
     async send(request) {
@@ -83,7 +86,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
         data = JSON.stringify(request.json);
       }
       try {
-        const response = await instance.request({
+        const response = await instance().request({
           method: request.method,
           url: `${request.path}${queryString(request.params)}`,
           headers,

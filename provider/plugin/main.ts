@@ -1,16 +1,36 @@
-import { packageSchema, packageVersion } from "../schema/package-schema";
-import { configurePlugin } from "./configure-plugin";
+import type * as provider from "@pulumi/pulumi/provider";
+import { packageVersion, shippedSchema } from "../schema/shipped-schema";
 import { serveGuarded } from "./guarded-server";
-import { pluginProvider } from "./plugin-provider";
 
 /**
  * `pulumi-resource-servicenow`: the provider plugin, for Pulumi YAML, `pulumi import` and any
  * language with a generated SDK. The Pulumi CLI starts it directly (no language host) and
  * talks gRPC to the port it prints.
+ *
+ * Pulumi starts the plugin on every command (Pulumi YAML with `packages:` once more, only for
+ * the schema), so it starts light: GetSchema is answered from the shipped schema file, and the
+ * configuration (./configure-plugin.ts) and the lifecycle (./plugin-provider.ts: the kinds and
+ * their schemas) are loaded by the first call that needs them.
  */
 export function runPlugin(argv: readonly string[] = process.argv): Promise<void> {
   const version = packageVersion();
-  let schema: string | undefined;
-  const provider = pluginProvider(version, () => (schema ??= JSON.stringify(packageSchema(version))));
-  return serveGuarded(provider, argv.slice(2), { onConfigure: (request) => configurePlugin(request) });
+  return serveGuarded(lightProvider(version), argv.slice(2), {
+    onConfigure: (request) => (require("./configure-plugin") as typeof import("./configure-plugin")).configurePlugin(request),
+  });
+}
+
+export function lightProvider(version: string): provider.Provider {
+  let loaded: provider.Provider | undefined;
+  const resources = (): Required<provider.Provider> =>
+    (loaded ??= (require("./plugin-provider") as typeof import("./plugin-provider")).pluginProvider(version)) as Required<provider.Provider>;
+  return {
+    version,
+    getSchema: async () => shippedSchema(),
+    check: (...args) => resources().check(...args),
+    diff: (...args) => resources().diff(...args),
+    create: (...args) => resources().create(...args),
+    read: (...args) => resources().read(...args),
+    update: (...args) => resources().update(...args),
+    delete: (...args) => resources().delete(...args),
+  };
 }

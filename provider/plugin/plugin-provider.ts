@@ -18,7 +18,7 @@ type Lifecycle = Required<pulumi.dynamic.ResourceProvider>;
  * names. Inputs come in with their secret envelopes unwrapped; inputs and outputs go back with
  * the kind's secret inputs wrapped as secrets (the schema marks them `secret: true` too).
  */
-export function pluginProvider(version: string, schema: () => string): provider.Provider {
+export function pluginProvider(version: string): provider.Provider {
   const of = (urn: string): { kind: ResourceKind<any>; lifecycle: Lifecycle } => {
     const name = kindNameOfUrn(urn);
     const lifecycle = providerFor(name) as Lifecycle;
@@ -32,7 +32,6 @@ export function pluginProvider(version: string, schema: () => string): provider.
 
   return {
     version,
-    getSchema: async () => schema(),
 
     async check(urn, olds, news) {
       const { kind, lifecycle } = of(urn);

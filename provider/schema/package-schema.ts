@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { configKeys } from "../config/config-keys";
 import type { ResourceKind } from "../lifecycle/resource-kind";
 import { kinds } from "../registry";
 import { describeKind, type JsonSchema, type PropertyDescription } from "./describe-kind";
 import { sentenceOf } from "./render-resources";
+import { packageVersion } from "./shipped-schema";
 
 /**
  * The Pulumi package schema (what `pulumi package get-schema` prints for the provider plugin),
@@ -18,12 +17,6 @@ type SchemaProperty = Record<string, unknown>;
 
 export function tokenOf(kindName: string): string {
   return `${packageName}:index:${kindName}`;
-}
-
-/** The installed package's version: the plugin's. */
-export function packageVersion(): string {
-  // dist/provider/schema/ → the package's root.
-  return (JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }
 
 export function packageSchema(version: string = packageVersion()): Record<string, unknown> {

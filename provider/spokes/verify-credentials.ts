@@ -1,4 +1,4 @@
-import axios from "axios";
+import { loadAxios } from "../client/load-axios";
 import { CredentialCheckError } from "./credential-check-error";
 
 const timeout = 15_000;
@@ -21,7 +21,7 @@ export async function verifyClientCredentials(options: {
   if (options.scope) form.set("scope", options.scope);
   const secrets = [options.clientSecret];
   const answer = await send(options.spokeName, options.tokenUrl, secrets, () =>
-    axios.post(options.tokenUrl, form.toString(), { headers: { "content-type": "application/x-www-form-urlencoded" }, timeout, validateStatus: () => true }),
+    loadAxios().post(options.tokenUrl, form.toString(), { headers: { "content-type": "application/x-www-form-urlencoded" }, timeout, validateStatus: () => true }),
   );
   if (answer.status === 200 && typeof answer.data?.access_token === "string") return;
   throw new CredentialCheckError(
@@ -35,7 +35,7 @@ export async function verifyOktaApiKey(options: { readonly orgUrl: string; reado
   const url = `${options.orgUrl.replace(/\/+$/, "")}/api/v1/users/me`;
   const secrets = [options.apiKey];
   const answer = await send("Okta", url, secrets, () =>
-    axios.get(url, { headers: { authorization: options.apiKey, accept: "application/json" }, timeout, validateStatus: () => true }),
+    loadAxios().get(url, { headers: { authorization: options.apiKey, accept: "application/json" }, timeout, validateStatus: () => true }),
   );
   if (answer.status === 200) return;
   throw new CredentialCheckError(

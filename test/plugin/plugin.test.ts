@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
 import { configurePlugin } from "../../provider/plugin/configure-plugin";
 import { ownerOfUrn } from "../../provider/plugin/owner";
 import { configSourceOf, pulumiConfigOf } from "../../provider/plugin/plugin-config";
@@ -6,7 +8,9 @@ import { pluginProvider } from "../../provider/plugin/plugin-provider";
 import { kindNameOfUrn } from "../../provider/plugin/resource-token";
 import { asSecret, isSecret, secretKeysOf, unwrapped, withSecrets } from "../../provider/plugin/secret-values";
 import { unknownValue } from "../../provider/lifecycle/values";
+import { packageSchema } from "../../provider/schema/package-schema";
 import { sessionClient } from "../../provider/session";
+import { repoRoot } from "../../scripts/local-pulumi";
 import { useEmulator } from "../helpers/emulator";
 
 const urn = (type: string, name = "a") => `urn:pulumi:dev::app::${type}::${name}`;
@@ -39,6 +43,29 @@ describe("plugin: secret envelopes", () => {
     assert.deepEqual(unwrapped(wrapped.b), "t", "not wrapped twice");
     assert.equal(wrapped.c, "plain");
     assert.ok(!("missing" in wrapped));
+  });
+});
+
+describe("plugin: start", () => {
+  // The installed package, as Pulumi runs it: a fresh Node process, the package's own files.
+  const installedMain = path.join(repoRoot, "node_modules", "pulumi-servicenow-spokes", "dist", "provider", "plugin", "main.js");
+  const inFreshProcess = (calls: string): { schema: unknown; loaded: string[] } => {
+    const script = `const provider = require(${JSON.stringify(installedMain)}).lightProvider("test");
+      (async () => { const out = { schema: JSON.parse(await provider.getSchema({})) }; ${calls}
+        console.log(JSON.stringify({ ...out, loaded: Object.keys(require.cache) })); })().catch((e) => { console.error(e); process.exit(1); });`;
+    return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" })) as { schema: unknown; loaded: string[] };
+  };
+  const loadedAny = (loaded: string[], pattern: RegExp) => loaded.filter((file) => pattern.test(file.split(path.sep).join("/")));
+
+  it("answers GetSchema with the schema generated from the kinds, shipped in the package, without loading kinds, zod or axios", () => {
+    const { schema, loaded } = inFreshProcess("");
+    assert.deepEqual(schema, packageSchema());
+    assert.deepEqual(loadedAny(loaded, /\/dist\/provider\/(registry|kinds\/|lifecycle\/|session)|\/node_modules\/(zod|axios)\//), []);
+  });
+  it("loads the lifecycle with the first resource call, and still no HTTP client for a call that sends no request", () => {
+    const { loaded } = inFreshProcess(`out.check = await provider.check("urn:pulumi:dev::app::servicenow:index:SystemProperty::p", {}, { name: "x_demo.flag", value: "on" });`);
+    assert.ok(loadedAny(loaded, /\/dist\/provider\/registry\.js$/).length === 1, "the kinds are loaded by check");
+    assert.deepEqual(loadedAny(loaded, /\/node_modules\/axios\//), []);
   });
 });
 
@@ -76,7 +103,7 @@ describe("plugin: resource methods over the lifecycle", () => {
   it("create, read, update, delete through the kind the URN names; secrets in as envelopes, out as envelopes", async () => {
     const emulator = sn.instance;
     configurePlugin({ urn: "", name: "default", variables: {}, args: { instanceUrl: emulator.url, username: emulator.admin.username, password: asSecret(emulator.admin.password) } }, {});
-    const provider = pluginProvider("0.0.0", () => "{}");
+    const provider = pluginProvider("0.0.0");
     const news = { name: "Plugin basic", userName: "svc", password: asSecret("plugin-password-1") };
     const checked = await provider.check!(type("BasicAuthCredential"), {}, news);
     assert.deepEqual(checked.failures, []);
@@ -99,7 +126,7 @@ describe("plugin: resource methods over the lifecycle", () => {
   it("an input that came in secret stays secret though the kind does not declare it (a password2 property's value)", async () => {
     const emulator = sn.instance;
     configurePlugin({ urn: "", name: "default", variables: {}, args: { instanceUrl: emulator.url, username: emulator.admin.username, password: emulator.admin.password } }, {});
-    const provider = pluginProvider("0.0.0", () => "{}");
+    const provider = pluginProvider("0.0.0");
     const checked = await provider.check!(type("SystemProperty"), {}, { name: "x_acme.plugin.secret", value: asSecret("webhook-secret-1"), type: "password2" });
     assert.ok(isSecret(checked.inputs.value));
     const created = await provider.create!(type("SystemProperty"), checked.inputs);
@@ -108,7 +135,7 @@ describe("plugin: resource methods over the lifecycle", () => {
   });
 
   it("a number or boolean for a text input is its text (Pulumi YAML gives `value: 50` so)", async () => {
-    const provider = pluginProvider("0.0.0", () => "{}");
+    const provider = pluginProvider("0.0.0");
     const checked = await provider.check!(type("SystemProperty"), {}, { name: "x_acme.plugin.size", value: 50 });
     assert.deepEqual(checked.failures, []);
     assert.equal(checked.inputs.value, "50");
