@@ -76,7 +76,7 @@ async function measureSize(resources: number, latencyMs: number): Promise<SizeRe
   try {
     provider = await benchProject(providerProgram(resources), emulator);
     floor = await benchProject(floorProgram(resources), emulator);
-    plugin = await pluginBenchProject(mixedResources(resources), pluginEmulator);
+    plugin = await pluginBenchProject(mixedResources(resources), pluginEmulator, "packages");
     const results = {} as Record<Operation, Measured>;
     let peakRssMb = 0;
     let pluginPeakRssMb = 0;

@@ -1,6 +1,6 @@
 /**
  * The benchmark's resources (bench-resources.ts) as the `resources:` section of a Pulumi YAML
- * program, through the provider plugin (`servicenow:index:<Kind>`). Strings are written as
+ * program, through the provider plugin (`servicenow:index:<Kind>`, or another package's). Strings are written as
  * JSON strings (valid YAML, so no name or value is ever read as a number), secrets with
  * `fn::secret`, as the dynamic program's `pulumi.secret`.
  */
@@ -12,10 +12,10 @@ function yamlValue(value: InputValue): string {
   return JSON.stringify(value);
 }
 
-export function pluginProgram(resources: readonly BenchResource[]): string {
+export function pluginProgram(resources: readonly BenchResource[], packageName = "servicenow"): string {
   const entries = resources.map(
     (resource) =>
-      `  ${resource.name}:\n    type: servicenow:index:${resource.kind}\n    properties:\n${Object.entries(resource.inputs)
+      `  ${resource.name}:\n    type: ${packageName}:index:${resource.kind}\n    properties:\n${Object.entries(resource.inputs)
         .map(([key, value]) => `      ${key}: ${yamlValue(value)}\n`)
         .join("")}`,
   );

@@ -7,12 +7,52 @@ import { PulumiProject, repoRoot, type ProjectOptions } from "./pulumi-project";
 /** Where a YAML program finds the plugin: the package as installed (a real folder, as npm installs it). */
 export const pluginFolder = path.join(repoRoot, "node_modules", "pulumi-servicenow-spokes");
 
+/**
+ * How a Pulumi YAML project finds a plugin and holds its program:
+ * - `packages`: the plugin's folder under `packages:` and the program in Pulumi.yaml, as the
+ *   README's quickstart and examples/yaml have it;
+ * - `pipeline`: the plugin under `plugins: providers:` with its version, which lets the engine
+ *   start one plugin process per command instead of two (with `packages:` the YAML language
+ *   host starts its own, for the schema), and the program in Main.yaml, which Pulumi YAML reads
+ *   first, so that the CLI's several reads of Pulumi.yaml per command stay small (README,
+ *   "Large programs and pipelines").
+ */
+export type YamlLayout = "packages" | "pipeline";
+
+/** A provider plugin as a YAML project names it: its package name, its folder and its version. */
+export interface YamlPlugin {
+  readonly name: string;
+  readonly folder: string;
+  readonly version: string;
+}
+
+/** This package's plugin, as installed. */
+export const servicenowPlugin = (): YamlPlugin => ({
+  name: "servicenow",
+  folder: pluginFolder,
+  version: (JSON.parse(fs.readFileSync(path.join(pluginFolder, "package.json"), "utf8")) as { version: string }).version,
+});
+
+export interface YamlProjectOptions extends Omit<ProjectOptions, "program" | "fromDirectory"> {
+  readonly layout?: YamlLayout;
+  /** The plugin the program uses (this package's unless told). */
+  readonly plugin?: YamlPlugin;
+}
+
 /** A Pulumi YAML project with the given program body (resources, outputs, ...), using the plugin. */
-export async function yamlProject(body: string, options: Omit<ProjectOptions, "program" | "fromDirectory"> = {}): Promise<PulumiProject> {
+export async function yamlProject(body: string, options: YamlProjectOptions = {}): Promise<PulumiProject> {
   assertYamlHostInstalled();
-  const project = await PulumiProject.create({ ...options, program: "// unused: a Pulumi YAML project\n" });
+  const { layout = "packages", plugin = servicenowPlugin(), ...projectOptions } = options;
+  const project = await PulumiProject.create({ ...projectOptions, program: "// unused: a Pulumi YAML project\n" });
   for (const file of ["index.ts", "package.json", "tsconfig.json"]) fs.rmSync(path.join(project.dir, file), { force: true });
-  fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), `name: e2e\nruntime: yaml\npackages:\n  servicenow: ${pluginFolder}\n${body}`);
+  const header = "name: e2e\nruntime: yaml\n";
+  if (layout === "packages") {
+    fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), `${header}packages:\n  ${plugin.name}: ${plugin.folder}\n${body}`);
+  } else {
+    const plugins = `plugins:\n  providers:\n    - name: ${plugin.name}\n      path: ${plugin.folder}\n      version: ${plugin.version}\n`;
+    fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), `${header}${plugins}`);
+    fs.writeFileSync(path.join(project.dir, "Main.yaml"), body);
+  }
   return project;
 }
 
