@@ -51,7 +51,7 @@ export class PulumiProject {
     fs.mkdirSync(path.join(dir, "state"));
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
     if (options.fromDirectory !== undefined) {
-      const copied = /^(index\.ts|package\.json|tsconfig\.json|Pulumi(\.[\w-]+)?\.yaml)$/;
+      const copied = /^(index\.ts|package\.json|tsconfig\.json|Main\.yaml|Pulumi(\.[\w-]+)?\.yaml)$/;
       for (const file of fs.readdirSync(options.fromDirectory)) {
         if (copied.test(file)) fs.copyFileSync(path.join(options.fromDirectory, file), path.join(dir, file));
       }

@@ -14,38 +14,69 @@ import { PulumiProject, repoRoot } from "./pulumi-project";
 const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
 const section = readme.slice(readme.indexOf("## Pulumi YAML\n"), readme.indexOf("\n## ", readme.indexOf("## Pulumi YAML\n") + 5));
 const program = /cat > Pulumi\.yaml <<'YAML'\n([^]*?)\nYAML\n/.exec(section)?.[1];
+/** "Large programs and pipelines": the Pulumi.yaml of the layout that moves the program to Main.yaml. */
+const pipeline = section.slice(section.indexOf("### Large programs and pipelines"));
+const pipelineProjectFile = /```yaml\n([^]*?)```/.exec(pipeline)?.[1];
+const packageVersion = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string }).version;
 
-describe("the README's Pulumi YAML quickstart, through the real CLI", function () {
-  this.timeout(5 * 60_000);
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-  before(async () => {
-    assert.ok(program, "the README's Pulumi YAML section has its Pulumi.yaml");
-    assertYamlHostInstalled();
-    emulator = await start({ quiet: true });
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "readme-yaml-"));
-    fs.writeFileSync(path.join(folder, "Pulumi.yaml"), `${program}\n`);
-    project = await PulumiProject.create({
+/** A project of the README's files, signed in to the emulator as its commands say. */
+async function readmeProject(emulator: RunningEmulator, files: Readonly<Record<string, string>>): Promise<PulumiProject> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "readme-yaml-"));
+  try {
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), `${text}\n`);
+    return await PulumiProject.create({
       fromDirectory: folder,
       stack: "dev",
       config: { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username },
       secrets: { "servicenow:password": emulator.admin.password, "spokes-yaml:sumtotalClientSecret": "readme-yaml-Secret-77" },
     });
+  } finally {
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Up, then the connection is there and named by the output, a refresh shows no change, the secret stays out, destroy removes it. */
+async function upRefreshDestroy(emulator: RunningEmulator, project: PulumiProject): Promise<void> {
+  const up = await project.up();
+  const connection = emulator.records("http_connection", "name=SumTotal");
+  assert.equal(connection.length, 1);
+  assert.equal((await project.outputs()).connectionSysId, connection[0]!.sys_id);
+  await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]);
+  assert.ok(!`${up.output}${await project.exportedState()}`.includes("readme-yaml-Secret-77"), "the secret stays secret");
+  await project.destroy();
+  assert.equal(emulator.records("http_connection", "name=SumTotal").length, 0);
+}
+
+describe("the README's Pulumi YAML quickstart, through the real CLI", function () {
+  this.timeout(5 * 60_000);
+  let emulator: RunningEmulator;
+  before(async () => {
+    assert.ok(program, "the README's Pulumi YAML section has its Pulumi.yaml");
+    assertYamlHostInstalled();
+    emulator = await start({ quiet: true });
   });
   after(async () => {
-    project?.dispose();
     await emulator?.stop();
   });
 
   it("pulumi up makes the SumTotal records, the output names the connection, and a refresh shows no change", async () => {
-    const up = await project.up();
-    const connection = emulator.records("http_connection", "name=SumTotal");
-    assert.equal(connection.length, 1);
-    assert.equal((await project.outputs()).connectionSysId, connection[0]!.sys_id);
-    await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]);
-    assert.ok(!`${up.output}${await project.exportedState()}`.includes("readme-yaml-Secret-77"), "the secret stays secret");
-    await project.destroy();
-    assert.equal(emulator.records("http_connection", "name=SumTotal").length, 0);
+    const project = await readmeProject(emulator, { "Pulumi.yaml": program! });
+    try {
+      await upRefreshDestroy(emulator, project);
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it("the same program in the layout for large programs (Main.yaml, the plugin under plugins: with the package's version)", async () => {
+    assert.ok(pipelineProjectFile, "the README's pipeline layout has its Pulumi.yaml");
+    assert.match(pipelineProjectFile, new RegExp(`version: ${packageVersion.replace(/\./g, "\\.")}\\b`), "the README names the package's version");
+    const body = program!.slice(program!.indexOf("config:"));
+    const project = await readmeProject(emulator, { "Pulumi.yaml": pipelineProjectFile, "Main.yaml": body });
+    try {
+      await upRefreshDestroy(emulator, project);
+    } finally {
+      project.dispose();
+    }
   });
 });
