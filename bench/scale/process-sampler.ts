@@ -8,7 +8,7 @@ import type { PulumiProject } from "../../test/e2e/pulumi-project";
  * when it is CPU-bound: the engine (the `pulumi` binary, which also writes the state file
  * after every step), the program (language host and the Node program, or the Pulumi YAML
  * language host), the provider (Pulumi's dynamic-provider host running our code, or the plugin
- * `pulumi-resource-servicenow`), and this process (the emulator).
+ * `pulumi-resource-servicenow`, or the benchmark's bare plugin), and this process (the emulator).
  */
 export type Role = "engine" | "program" | "provider";
 export interface ProcessProfile {
@@ -20,7 +20,7 @@ const ticksPerSecond = 100; // USER_HZ on Linux
 
 function roleOf(cmdline: string[]): Role | undefined {
   const joined = cmdline.join(" ");
-  if (joined.includes("dynamic-provider") || joined.includes("pulumi-resource-servicenow")) return "provider";
+  if (joined.includes("dynamic-provider") || joined.includes("pulumi-resource-")) return "provider";
   if (joined.includes("pulumi-language-nodejs") || joined.includes("pulumi-language-yaml") || joined.includes("@pulumi/pulumi/cmd/run") || joined.includes("ts-node")) return "program";
   if (/(^|\/)pulumi$/.test(cmdline[0] ?? "")) return "engine";
   return undefined;

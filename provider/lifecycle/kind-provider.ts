@@ -9,8 +9,6 @@ import { createRecords } from "./create-records";
 import { findDrift } from "./find-drift";
 import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
-import { importedInputs } from "../scan/import-inputs";
-import { secretPlaceholder } from "../scan/invert-plan";
 import { secretInputsOf } from "../schema/describe-kind";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
 import { retireRecord } from "./record-operations";
@@ -19,7 +17,7 @@ import { isGone, sysIdsOf, type RecordsState } from "./resource-state";
 import { bookkeepingKey, decodeRecords, encodeBookkeeping, generatedInputs } from "./state-codec";
 import { updateRecords } from "./update-records";
 import { warnUser } from "./warn-user";
-import { isUnknown, sameValue } from "./values";
+import { isUnknown, sameValue, secretPlaceholder } from "./values";
 
 type Props = Record<string, unknown>;
 
@@ -165,7 +163,8 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       // `pulumi import` (the plugin): nothing but the id. The inputs come from the instance,
       // secrets left out (it never returns them); they are planned with placeholders only.
       const importing = known.length === 0 && Object.keys(old.inputs).length === 0;
-      const imported = importing ? await importedInputs(kind, api, id, old.context) : undefined;
+      // The scan's inversion of plans (a layer above this one) is loaded only for an import.
+      const imported = importing ? await (require("../scan/import-inputs") as typeof import("../scan/import-inputs")).importedInputs(kind, api, id, old.context) : undefined;
       if (importing && !imported) return { id: "", props: {} };
       if (imported) old = { ...old, inputs: imported.inputs, ...planned(imported.forPlanning, old.context) };
       // Without bookkeeping (`pulumi refresh --import-pending-creates`, an import): find the

@@ -1,3 +1,6 @@
+/** Stands for a secret in plans: secrets cannot be read back (import, scan), and plans only carry them. */
+export const secretPlaceholder = "scanned-secret-placeholder";
+
 /** The value Pulumi puts in place of an input that is not known yet (during preview). */
 export const unknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -1,7 +1,7 @@
-import { packageName, tokenOf } from "../schema/package-schema";
+import { packageName, tokenOf } from "../schema/package-name";
 
 /**
- * The kind of a call, from its URN's type token (`servicenow:index:<Kind>`, ../schema/package-schema.ts),
+ * The kind of a call, from its URN's type token (`servicenow:index:<Kind>`, ../schema/package-name.ts),
  * so no input carries it (the dynamic provider's `__kind` input is not used by the plugin).
  */
 const tokenPrefix = tokenOf("");

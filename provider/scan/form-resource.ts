@@ -2,7 +2,8 @@ import type { SnRecord } from "../client/table-api";
 import { targetOf } from "../forms/form-columns";
 import type { PlanContext } from "../lifecycle/resource-kind";
 import { spokeConnectionKind } from "../spokes/spoke-connection";
-import { adoptionDifferences, planFor, secretPlaceholder, type FoundRecords } from "./invert-plan";
+import { secretPlaceholder } from "../lifecycle/values";
+import { adoptionDifferences, planFor, type FoundRecords } from "./invert-plan";
 import type { ScannedResource } from "./map-resources";
 import type { ScannedConnection } from "./read-instance";
 

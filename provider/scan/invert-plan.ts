@@ -2,6 +2,7 @@ import type { SnRecord } from "../client/table-api";
 import { desiredColumns, type PlannedRecord } from "../lifecycle/record-plan";
 import { planOf, type PlanContext, type ResourceKind } from "../lifecycle/resource-kind";
 import { sameStoredValue, storedAs } from "../lifecycle/stored-value";
+import { secretPlaceholder } from "../lifecycle/values";
 
 /**
  * Inputs from records, by running a kind's plan backwards: each planned record declares which
@@ -14,8 +15,6 @@ import { sameStoredValue, storedAs } from "../lifecycle/stored-value";
 /** The records found on the instance, by the plan step that would manage them. */
 export type FoundRecords = ReadonlyMap<string, SnRecord>;
 
-/** Stands for a secret in plans: secrets cannot be read back, and plans only carry them. */
-export const secretPlaceholder = "scanned-secret-placeholder";
 
 /** A secret input: a scalar input, or one entry of a map input (`attributes.x_api_token`). */
 export interface SecretInput {

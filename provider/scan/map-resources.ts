@@ -13,7 +13,8 @@ import { exampleValuesOf } from "../schema/describe-kind";
 import { spokePresets } from "../spokes/presets";
 import { spokeConnectionKind } from "../spokes/spoke-connection";
 import { formResource } from "./form-resource";
-import { adoptionDifferences, invertPlan, planFor, secretPlaceholder, withoutDefaults, withPlaceholders, type FoundRecords, type SecretInput } from "./invert-plan";
+import { secretPlaceholder } from "../lifecycle/values";
+import { adoptionDifferences, invertPlan, planFor, withoutDefaults, withPlaceholders, type FoundRecords, type SecretInput } from "./invert-plan";
 import { type ScannedConnection, type ScannedInstance, type ScannedOAuth, type ScannedUser } from "./read-instance";
 import type { ScanPart } from "./scan-part";
 

@@ -2,23 +2,17 @@ import { configKeys } from "../config/config-keys";
 import type { ResourceKind } from "../lifecycle/resource-kind";
 import { kinds } from "../registry";
 import { describeKind, type JsonSchema, type PropertyDescription } from "./describe-kind";
+import { packageName, tokenOf } from "./package-name";
 import { sentenceOf } from "./render-resources";
 import { packageVersion } from "./shipped-schema";
+
+type SchemaProperty = Record<string, unknown>;
 
 /**
  * The Pulumi package schema (what `pulumi package get-schema` prints for the provider plugin),
  * from the kinds' declarations: one resource per kind, `servicenow:index:<Kind>`, and the
- * `servicenow:*` settings as the provider's configuration. The package is named `servicenow`
- * so that the configuration keys users already set (`servicenow:instanceUrl`) reach it.
+ * `servicenow:*` settings as the provider's configuration.
  */
-export const packageName = "servicenow";
-
-type SchemaProperty = Record<string, unknown>;
-
-export function tokenOf(kindName: string): string {
-  return `${packageName}:index:${kindName}`;
-}
-
 export function packageSchema(version: string = packageVersion()): Record<string, unknown> {
   const types: Record<string, unknown> = {};
   const config = Object.fromEntries(

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { kinds } from "../../provider/registry";
 import { describeKind, secretInputsOf } from "../../provider/schema/describe-kind";
 import { generatedFiles } from "../../provider/schema/generated-files";
-import { packageSchema, tokenOf } from "../../provider/schema/package-schema";
+import { tokenOf } from "../../provider/schema/package-name";
+import { packageSchema } from "../../provider/schema/package-schema";
 
 const root = join(__dirname, "..", "..", "..");
 

@@ -1,0 +1,10 @@
+/**
+ * The Pulumi package's name. It is `servicenow` so that the configuration keys users already
+ * set (`servicenow:instanceUrl`) reach the plugin.
+ */
+export const packageName = "servicenow";
+
+/** A kind's type token: `servicenow:index:<Kind>`. */
+export function tokenOf(kindName: string): string {
+  return `${packageName}:index:${kindName}`;
+}
