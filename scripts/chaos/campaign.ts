@@ -1,4 +1,4 @@
-import { ChaosWorker, type RunResult } from "./chaos-worker";
+import { ChaosWorker, type ChaosMode, type RunResult } from "./chaos-worker";
 import { planFor, type FaultPlan } from "./fault-plans";
 import { Random } from "./random";
 
@@ -9,6 +9,8 @@ export interface CampaignOptions {
   readonly jobs: number;
   /** Environment added to every `pulumi` command (e.g. `checkpointSkippingEnv`). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Through the dynamic provider (the default) or the provider plugin. */
+  readonly mode?: ChaosMode;
   readonly onResult?: (result: RunResult, done: number) => void;
 }
 
@@ -21,7 +23,7 @@ export const checkpointSkippingEnv: Readonly<Record<string, string>> = { PULUMI_
 
 /** Runs `runs` fault plans from one seed over `jobs` workers; the same seed, the same plans. */
 export async function runCampaign(options: CampaignOptions): Promise<RunResult[]> {
-  const workers = await Promise.all(Array.from({ length: options.jobs }, () => ChaosWorker.start(options.env)));
+  const workers = await Promise.all(Array.from({ length: options.jobs }, () => ChaosWorker.start(options.env, options.mode)));
   const random = new Random(options.seed);
   const plans: FaultPlan[] = Array.from({ length: options.runs }, (_, run) => planFor(run, random, workers[0]!.budget));
   const results: RunResult[] = [];

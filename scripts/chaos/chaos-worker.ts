@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { start, type RunningEmulator } from "../../emulator";
 import { PulumiProject, type CommandResult } from "../../test/e2e/pulumi-project";
-import { chaosProgram, chaosSecrets } from "./chaos-program";
+import { yamlProject } from "../../test/e2e/yaml-program";
+import { chaosProgram, chaosSecrets, chaosYamlProgram } from "./chaos-program";
 import type { FaultPlan, RequestBudget } from "./fault-plans";
 import { contents, duplicates, orphans, plaintextSecrets, sysIdsOf } from "./instance-check";
 
@@ -32,9 +33,36 @@ export async function recover(project: PulumiProject, command: "up" | "destroy")
   return [cancel, again];
 }
 
+/**
+ * What the campaign deploys through: the dynamic provider (a JavaScript program, variant in
+ * stack config) or the provider plugin (a Pulumi YAML program in the pipeline layout of
+ * test/e2e/yaml-program.ts, variant written into the program).
+ */
+export type ChaosMode = "dynamic" | "plugin";
+
+/** The chaos program's project in a mode, signed in to the emulator, variant `a`. */
+async function chaosProject(mode: ChaosMode, emulator: RunningEmulator, env: Readonly<Record<string, string>>): Promise<PulumiProject> {
+  const config = { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username, "servicenow:maxRetries": "4" };
+  const secrets = { "servicenow:password": emulator.admin.password, ...chaosSecrets };
+  if (mode === "plugin") return yamlProject(chaosYamlProgram("a"), { name: "chaos", layout: "pipeline", env, config, secrets });
+  const project = await PulumiProject.create({ program: "", env, config: { ...config, "chaos:variant": "a" }, secrets });
+  // Plain JavaScript: no TypeScript compile in any run.
+  fs.rmSync(path.join(project.dir, "index.ts"));
+  fs.writeFileSync(path.join(project.dir, "index.js"), chaosProgram);
+  fs.writeFileSync(path.join(project.dir, "package.json"), JSON.stringify({ name: "chaos", main: "index.js" }));
+  return project;
+}
+
+/** Switches the program to a variant: stack config for the JavaScript program, the program itself for YAML. */
+async function useVariant(mode: ChaosMode, project: PulumiProject, variant: "a" | "b"): Promise<void> {
+  if (mode === "plugin") fs.writeFileSync(path.join(project.dir, "Main.yaml"), chaosYamlProgram(variant));
+  else await project.must(["config", "set", "chaos:variant", variant]);
+}
+
 /** One emulator and one stack, reused run after run; each run starts from the empty stack. */
 export class ChaosWorker {
   private constructor(
+    private readonly mode: ChaosMode,
     private readonly emulator: RunningEmulator,
     private readonly project: PulumiProject,
     private readonly initial: readonly string[],
@@ -48,18 +76,9 @@ export class ChaosWorker {
    * request counts. `env` is added to every `pulumi` command of this worker (e.g. the
    * checkpoint-skipping settings), recoveries included.
    */
-  static async start(env: Readonly<Record<string, string>> = {}): Promise<ChaosWorker> {
+  static async start(env: Readonly<Record<string, string>> = {}, mode: ChaosMode = "dynamic"): Promise<ChaosWorker> {
     const emulator = await start({ quiet: true, faults: baseFaults });
-    const project = await PulumiProject.create({
-      program: "",
-      env,
-      config: { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username, "servicenow:maxRetries": "4", "chaos:variant": "a" },
-      secrets: { "servicenow:password": emulator.admin.password, ...chaosSecrets },
-    });
-    // Plain JavaScript: no TypeScript compile in any run.
-    fs.rmSync(path.join(project.dir, "index.ts"));
-    fs.writeFileSync(path.join(project.dir, "index.js"), chaosProgram);
-    fs.writeFileSync(path.join(project.dir, "package.json"), JSON.stringify({ name: "chaos", main: "index.js" }));
+    const project = await chaosProject(mode, emulator, env);
     const initial = contents(emulator);
     const initialIds = sysIdsOf(emulator);
     const measured = async (args: string[]): Promise<number> => {
@@ -69,14 +88,14 @@ export class ChaosWorker {
     };
     const up = await measured(["up", "--yes", "--non-interactive", "--skip-preview"]);
     const a = contents(emulator);
-    await project.must(["config", "set", "chaos:variant", "b"]);
+    await useVariant(mode, project, "b");
     const update = await measured(["up", "--yes", "--non-interactive", "--skip-preview"]);
     const b = contents(emulator);
-    await project.must(["config", "set", "chaos:variant", "a"]);
+    await useVariant(mode, project, "a");
     await project.up();
     const destroy = await measured(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
     if (JSON.stringify(contents(emulator)) !== JSON.stringify(initial)) throw new Error("a clean destroy did not leave the instance as it was");
-    return new ChaosWorker(emulator, project, initial, initialIds, { a, b }, { up, update, destroy });
+    return new ChaosWorker(mode, emulator, project, initial, initialIds, { a, b }, { up, update, destroy });
   }
 
   async run(plan: FaultPlan): Promise<RunResult> {
@@ -87,7 +106,7 @@ export class ChaosWorker {
     let found = { duplicates: [] as string[], orphans: [] as string[] };
     try {
       if (plan.command !== "up") keep(await this.project.up());
-      if (plan.command === "update") await this.project.must(["config", "set", "chaos:variant", "b"]);
+      if (plan.command === "update") await useVariant(this.mode, this.project, "b");
       keep(await this.attempt(plan));
       this.emulator.setFaults(baseFaults);
       for (const result of await recover(this.project, plan.command === "destroy" ? "destroy" : "up")) keep(result);
@@ -96,7 +115,7 @@ export class ChaosWorker {
       found = { duplicates: duplicates(this.emulator), orphans: orphans(this.emulator, this.initialIds, state) };
       const wanted = plan.command === "destroy" ? this.initial : plan.command === "update" ? this.expected.b : this.expected.a;
       problem = differences(wanted, contents(this.emulator), "after the recovery");
-      if (plan.command === "update") await this.project.must(["config", "set", "chaos:variant", "a"]);
+      if (plan.command === "update") await useVariant(this.mode, this.project, "a");
       if (plan.command !== "destroy") {
         keep(await this.project.destroy());
         problem ??= differences(this.initial, contents(this.emulator), "after destroy (adopted property given back?)");
@@ -127,7 +146,7 @@ export class ChaosWorker {
   private async reset(): Promise<void> {
     this.emulator.setFaults(baseFaults);
     await this.project.run(["cancel", "--yes", "--non-interactive"]);
-    await this.project.run(["config", "set", "chaos:variant", "a"]);
+    await useVariant(this.mode, this.project, "a").catch(() => undefined);
     await this.project.run(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
   }
 }

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import type { RunningEmulator } from "../../emulator";
 import { assertYamlHostInstalled } from "../../scripts/local-pulumi";
@@ -34,6 +35,8 @@ export const servicenowPlugin = (): YamlPlugin => ({
 });
 
 export interface YamlProjectOptions extends Omit<ProjectOptions, "program" | "fromDirectory"> {
+  /** The project's name (`e2e` unless told): the namespace of its own config keys. */
+  readonly name?: string;
   readonly layout?: YamlLayout;
   /** The plugin the program uses (this package's unless told). */
   readonly plugin?: YamlPlugin;
@@ -42,18 +45,19 @@ export interface YamlProjectOptions extends Omit<ProjectOptions, "program" | "fr
 /** A Pulumi YAML project with the given program body (resources, outputs, ...), using the plugin. */
 export async function yamlProject(body: string, options: YamlProjectOptions = {}): Promise<PulumiProject> {
   assertYamlHostInstalled();
-  const { layout = "packages", plugin = servicenowPlugin(), ...projectOptions } = options;
-  const project = await PulumiProject.create({ ...projectOptions, program: "// unused: a Pulumi YAML project\n" });
-  for (const file of ["index.ts", "package.json", "tsconfig.json"]) fs.rmSync(path.join(project.dir, file), { force: true });
-  const header = "name: e2e\nruntime: yaml\n";
-  if (layout === "packages") {
-    fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), `${header}packages:\n  ${plugin.name}: ${plugin.folder}\n${body}`);
-  } else {
-    const plugins = `plugins:\n  providers:\n    - name: ${plugin.name}\n      path: ${plugin.folder}\n      version: ${plugin.version}\n`;
-    fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), `${header}${plugins}`);
-    fs.writeFileSync(path.join(project.dir, "Main.yaml"), body);
+  const { name = "e2e", layout = "packages", plugin = servicenowPlugin(), ...projectOptions } = options;
+  const header = `name: ${name}\nruntime: yaml\n`;
+  const files: Record<string, string> =
+    layout === "packages"
+      ? { "Pulumi.yaml": `${header}packages:\n  ${plugin.name}: ${plugin.folder}\n${body}` }
+      : { "Pulumi.yaml": `${header}plugins:\n  providers:\n    - name: ${plugin.name}\n      path: ${plugin.folder}\n      version: ${plugin.version}\n`, "Main.yaml": body };
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "snow-yaml-"));
+  try {
+    for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, file), text);
+    return await PulumiProject.create({ ...projectOptions, fromDirectory: folder });
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
-  return project;
 }
 
 /** Puts the resources of code that `pulumi import -o` generated into the project's Pulumi.yaml. */
