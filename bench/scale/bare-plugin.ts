@@ -7,7 +7,8 @@ import type { YamlPlugin } from "../../test/e2e/yaml-program";
  * @pulumi/pulumi/provider, as ours), a schema with one resource (`bare:index:SystemProperty`,
  * our SystemProperty's two inputs), no request, no validation. Beside the plugin it is what
  * Pulumi and a Node plugin cost on the same program: the plugin's floor, as programs.ts's bare
- * dynamic provider is the dynamic provider's. Started the way ours is (compile cache on).
+ * dynamic provider is the dynamic provider's. Started the way ours is (compile cache on, and
+ * written once serving).
  */
 const barePluginSource = `#!/usr/bin/env node
 "use strict";
@@ -29,7 +30,7 @@ main({
   read: async (id, urn, props) => ({ id, props }),
   update: async (id, urn, olds, news) => ({ outs: news }),
   delete: async () => {},
-}, process.argv.slice(2));
+}, process.argv.slice(2)).then(() => require("node:module").flushCompileCache?.());
 `;
 
 /** The bare plugin as a YAML project names it: a folder of the project (relative paths are the project's). */

@@ -1,3 +1,4 @@
+import * as nodeModule from "node:module";
 import type * as provider from "@pulumi/pulumi/provider";
 import { packageVersion, shippedSchema } from "../schema/shipped-schema";
 import { serveGuarded } from "./guarded-server";
@@ -12,17 +13,32 @@ import { serveGuarded } from "./guarded-server";
  * configuration (./configure-plugin.ts) and the lifecycle (./plugin-provider.ts: the kinds and
  * their schemas) are loaded by the first call that needs them.
  */
-export function runPlugin(argv: readonly string[] = process.argv): Promise<void> {
+export async function runPlugin(argv: readonly string[] = process.argv): Promise<void> {
   const version = packageVersion();
-  return serveGuarded(lightProvider(version), argv.slice(2), {
+  await serveGuarded(lightProvider(version), argv.slice(2), {
     onConfigure: (request) => (require("./configure-plugin") as typeof import("./configure-plugin")).configurePlugin(request),
   });
+  keepCompiledCode();
+}
+
+/**
+ * Writes what V8 compiled so far to Node's compile cache, when the executable enabled it: Pulumi
+ * ends a plugin with SIGKILL, so Node's own write at exit never happens, and the next command
+ * would compile the same modules again.
+ */
+function keepCompiledCode(): void {
+  nodeModule.flushCompileCache?.();
 }
 
 export function lightProvider(version: string): provider.Provider {
   let loaded: provider.Provider | undefined;
-  const resources = (): Required<provider.Provider> =>
-    (loaded ??= (require("./plugin-provider") as typeof import("./plugin-provider")).pluginProvider(version)) as Required<provider.Provider>;
+  const resources = (): Required<provider.Provider> => {
+    if (!loaded) {
+      loaded = (require("./plugin-provider") as typeof import("./plugin-provider")).pluginProvider(version);
+      keepCompiledCode();
+    }
+    return loaded as Required<provider.Provider>;
+  };
   return {
     version,
     getSchema: async () => shippedSchema(),
