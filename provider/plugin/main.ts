@@ -23,8 +23,9 @@ export async function runPlugin(argv: readonly string[] = process.argv): Promise
 
 /**
  * Writes what V8 compiled so far to Node's compile cache, when the executable enabled it: Pulumi
- * ends a plugin with SIGKILL, so Node's own write at exit never happens, and the next command
- * would compile the same modules again.
+ * stops a plugin with a signal (SIGINT to its process group, SIGKILL 5 s later), and a Node
+ * process ended by a signal never makes its own write at exit, so the next command would
+ * compile the same modules again.
  */
 function keepCompiledCode(): void {
   nodeModule.flushCompileCache?.();
