@@ -16,7 +16,7 @@ interface CpuProfile {
   readonly timeDeltas: readonly number[];
 }
 
-export type ProcessRole = "program" | "provider" | "launcher";
+export type ProcessRole = "program" | "provider" | "plugin" | "launcher";
 
 export interface ProfileSummary {
   readonly role: ProcessRole;
@@ -38,7 +38,7 @@ export function areaOf(url: string, functionName: string): string {
     return `@pulumi/pulumi/${parts.length > 2 ? parts.slice(0, 2).join("/") : parts[0]}`;
   }
   if (/pulumi-servicenow-spokes\/|\/dist\/provider\//.test(url)) return "pulumi-servicenow-spokes";
-  if (/node_modules\/bare-provider\//.test(url)) return "bare-provider";
+  if (/node_modules\/bare-provider\/|\/pulumi-resource-bare$/.test(url)) return "bare-provider";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (pkg) return pkg[1]!;
   return path.basename(url);
@@ -47,6 +47,8 @@ export function areaOf(url: string, functionName: string): string {
 function roleOf(profile: CpuProfile): ProcessRole {
   const urls = profile.nodes.map((node) => node.callFrame.url);
   if (urls.some((url) => url.includes("cmd/dynamic-provider"))) return "provider";
+  // The provider plugin (ours: pulumi-resource-servicenow; the benchmark's bare one: pulumi-resource-bare).
+  if (urls.some((url) => /\/pulumi-resource-(servicenow|bare)$/.test(url))) return "plugin";
   if (urls.some((url) => url.includes("cmd/run"))) return "program";
   return "launcher";
 }
@@ -81,7 +83,7 @@ export function summarizeDirectory(dir: string): Record<ProcessRole, ProfileSumm
     for (const [key, ms] of Object.entries(summary.byFunction)) into.byFunction[key] = (into.byFunction[key] ?? 0) + ms;
   }
   const result = {} as Record<ProcessRole, ProfileSummary>;
-  for (const role of ["program", "provider", "launcher"] as const) result[role] = { role, ...(merged[role] ?? { totalMs: 0, byArea: {}, byFunction: {} }) };
+  for (const role of ["program", "provider", "plugin", "launcher"] as const) result[role] = { role, ...(merged[role] ?? { totalMs: 0, byArea: {}, byFunction: {} }) };
   return result;
 }
 
