@@ -1,53 +1,73 @@
 /**
  * The program every chaos run deploys: every spoke preset, credentials, an OAuth provider with
  * scopes, a property of our own and one the Qualtrics spoke ships (adopted, restored on
- * destroy), and an integration user. Plain JavaScript, so no run waits on a TypeScript
- * compile. Stack config `chaos:variant` = `b` changes inputs of multi-record resources in
- * place (a scope added, a connection URL changed), for the interrupted-update runs.
+ * destroy), and an integration user. Variant `b` changes inputs of multi-record resources in
+ * place (a scope added, a connection URL changed), for the interrupted-update runs; the worker
+ * writes the variant as the program itself.
+ *
+ * The resources are declared once (`chaosResources`) and rendered as plain JavaScript through
+ * the dynamic provider (no run waits on a TypeScript compile) or as Pulumi YAML through the
+ * provider plugin.
  */
-export const chaosProgram = `"use strict";
-const pulumi = require("@pulumi/pulumi");
-const snow = require("pulumi-servicenow-spokes");
-const config = new pulumi.Config("chaos");
-const b = config.get("variant") === "b";
-const secret = (key) => config.requireSecret(key);
+export type Variant = "a" | "b";
 
-new snow.SystemProperty("level", { name: "x_chaos.level", value: b ? "4" : "3" });
-const shipped = new snow.SystemProperty("shipped", { name: "sn_qualtrics_spoke.qualtrics_directory", value: "POOL_chaos" });
-new snow.BasicAuthCredential("basic", { name: "Chaos basic", userName: "svc_chaos", password: secret("basic") });
-new snow.OAuthProvider("provider", { name: "Chaos provider", clientId: "chaos-client", clientSecret: secret("provider"), tokenUrl: "https://login.example.com/oauth2/token", scopes: b ? ["read", "write", "admin"] : ["read", "write"] });
-new snow.IntegrationUser("user", { userName: "svc.chaos", password: secret("user"), roles: ["itil"] });
-new snow.SumTotalConnection("sumtotal", { connectionUrl: b ? "https://acme2.sumtotal.host" : "https://acme.sumtotal.host", oauthEntityName: "Chaos SumTotal", oauthClientId: "sumtotal-client", oauthClientSecret: secret("sumtotal") });
-new snow.QualtricsConnection("qualtrics", { connectionUrl: "https://acme.qualtrics.com/API/v3", xApiToken: secret("qualtricsToken"), oauthName: "Chaos Qualtrics", oauthClientId: "qualtrics-client", oauthClientSecret: secret("qualtrics"), tokenUrl: "https://iad1.qualtrics.com/oauth2/token" }, { dependsOn: shipped });
-const oktaKey = new snow.OktaApiKeyCredential("okta-key", { name: "Chaos Okta key", apiKey: secret("okta") });
-new snow.OktaConnection("okta", { connectionUrl: "https://acme.okta.com", credentialSysId: oktaKey.sysId });
-new snow.OktaOAuthConnection("okta-oauth", { connectionUrl: "https://acme-oauth.okta.com", connectionName: "Chaos Okta OAuth", clientId: "0oa-chaos", clientSecret: secret("oktaOAuth") });
-`;
+/** A secret from the stack config (`chaos:<key>`), or another resource's output. */
+type Value = string | readonly string[] | { readonly secret: string } | { readonly output: readonly [resource: string, name: string] };
 
-/**
- * The same program as Pulumi YAML, through the provider plugin, for the campaign's `--plugin`
- * runs (the project is named `chaos`, so its config is the same `chaos:*` keys). YAML has no
- * conditionals: the worker writes variant `a` or `b` as the program itself.
- */
-export function chaosYamlProgram(variant: "a" | "b"): string {
+interface ChaosResource {
+  readonly name: string;
+  readonly kind: string;
+  readonly inputs: Readonly<Record<string, Value>>;
+  readonly dependsOn?: string;
+}
+
+function chaosResources(variant: Variant): ChaosResource[] {
   const b = variant === "b";
+  return [
+    { name: "level", kind: "SystemProperty", inputs: { name: "x_chaos.level", value: b ? "4" : "3" } },
+    { name: "shipped", kind: "SystemProperty", inputs: { name: "sn_qualtrics_spoke.qualtrics_directory", value: "POOL_chaos" } },
+    { name: "basic", kind: "BasicAuthCredential", inputs: { name: "Chaos basic", userName: "svc_chaos", password: { secret: "basic" } } },
+    { name: "provider", kind: "OAuthProvider", inputs: { name: "Chaos provider", clientId: "chaos-client", clientSecret: { secret: "provider" }, tokenUrl: "https://login.example.com/oauth2/token", scopes: b ? ["read", "write", "admin"] : ["read", "write"] } },
+    { name: "user", kind: "IntegrationUser", inputs: { userName: "svc.chaos", password: { secret: "user" }, roles: ["itil"] } },
+    { name: "sumtotal", kind: "SumTotalConnection", inputs: { connectionUrl: b ? "https://acme2.sumtotal.host" : "https://acme.sumtotal.host", oauthEntityName: "Chaos SumTotal", oauthClientId: "sumtotal-client", oauthClientSecret: { secret: "sumtotal" } } },
+    {
+      name: "qualtrics",
+      kind: "QualtricsConnection",
+      inputs: { connectionUrl: "https://acme.qualtrics.com/API/v3", xApiToken: { secret: "qualtricsToken" }, oauthName: "Chaos Qualtrics", oauthClientId: "qualtrics-client", oauthClientSecret: { secret: "qualtrics" }, tokenUrl: "https://iad1.qualtrics.com/oauth2/token" },
+      dependsOn: "shipped",
+    },
+    { name: "oktaKey", kind: "OktaApiKeyCredential", inputs: { name: "Chaos Okta key", apiKey: { secret: "okta" } } },
+    { name: "okta", kind: "OktaConnection", inputs: { connectionUrl: "https://acme.okta.com", credentialSysId: { output: ["oktaKey", "sysId"] } } },
+    { name: "oktaOAuth", kind: "OktaOAuthConnection", inputs: { connectionUrl: "https://acme-oauth.okta.com", connectionName: "Chaos Okta OAuth", clientId: "0oa-chaos", clientSecret: { secret: "oktaOAuth" } } },
+  ];
+}
+
+const isSecret = (value: Value): value is { readonly secret: string } => typeof value === "object" && "secret" in value;
+const isOutput = (value: Value): value is { readonly output: readonly [string, string] } => typeof value === "object" && "output" in value;
+
+/** The program as plain JavaScript through the dynamic provider. */
+export function chaosProgram(variant: Variant): string {
+  const js = (value: Value): string => (isSecret(value) ? `config.requireSecret(${JSON.stringify(value.secret)})` : isOutput(value) ? `${value.output[0]}.${value.output[1]}` : JSON.stringify(value));
+  const lines = chaosResources(variant).map(
+    (r) =>
+      `const ${r.name} = new snow.${r.kind}(${JSON.stringify(r.name)}, { ${Object.entries(r.inputs)
+        .map(([key, value]) => `${key}: ${js(value)}`)
+        .join(", ")} }${r.dependsOn ? `, { dependsOn: ${r.dependsOn} }` : ""});`,
+  );
+  return `"use strict";\nconst pulumi = require("@pulumi/pulumi");\nconst snow = require("pulumi-servicenow-spokes");\nconst config = new pulumi.Config("chaos");\n${lines.join("\n")}\n`;
+}
+
+/** The program as Pulumi YAML through the provider plugin (a project named `chaos`: its config is the `chaos:*` keys). */
+export function chaosYamlProgram(variant: Variant): string {
+  const yaml = (value: Value): string => (isSecret(value) ? `\${${value.secret}}` : isOutput(value) ? `\${${value.output[0]}.${value.output[1]}}` : JSON.stringify(value));
   const secrets = Object.keys(chaosSecrets).map((key) => `  ${key.slice("chaos:".length)}:\n    type: string\n    secret: true\n`);
-  const resource = (name: string, kind: string, properties: Record<string, unknown>, options = "") =>
-    `  ${name}:\n    type: servicenow:index:${kind}\n    properties:\n${Object.entries(properties)
-      .map(([key, value]) => `      ${key}: ${typeof value === "string" && value.startsWith("\${") ? value : JSON.stringify(value)}\n`)
-      .join("")}${options}`;
-  return `config:\n${secrets.join("")}resources:\n${[
-    resource("level", "SystemProperty", { name: "x_chaos.level", value: b ? "4" : "3" }),
-    resource("shipped", "SystemProperty", { name: "sn_qualtrics_spoke.qualtrics_directory", value: "POOL_chaos" }),
-    resource("basic", "BasicAuthCredential", { name: "Chaos basic", userName: "svc_chaos", password: "\${basic}" }),
-    resource("provider", "OAuthProvider", { name: "Chaos provider", clientId: "chaos-client", clientSecret: "\${provider}", tokenUrl: "https://login.example.com/oauth2/token", scopes: b ? ["read", "write", "admin"] : ["read", "write"] }),
-    resource("user", "IntegrationUser", { userName: "svc.chaos", password: "\${user}", roles: ["itil"] }),
-    resource("sumtotal", "SumTotalConnection", { connectionUrl: b ? "https://acme2.sumtotal.host" : "https://acme.sumtotal.host", oauthEntityName: "Chaos SumTotal", oauthClientId: "sumtotal-client", oauthClientSecret: "\${sumtotal}" }),
-    resource("qualtrics", "QualtricsConnection", { connectionUrl: "https://acme.qualtrics.com/API/v3", xApiToken: "\${qualtricsToken}", oauthName: "Chaos Qualtrics", oauthClientId: "qualtrics-client", oauthClientSecret: "\${qualtrics}", tokenUrl: "https://iad1.qualtrics.com/oauth2/token" }, "    options:\n      dependsOn:\n        - \${shipped}\n"),
-    resource("oktaKey", "OktaApiKeyCredential", { name: "Chaos Okta key", apiKey: "\${okta}" }),
-    resource("okta", "OktaConnection", { connectionUrl: "https://acme.okta.com", credentialSysId: "\${oktaKey.sysId}" }),
-    resource("oktaOAuth", "OktaOAuthConnection", { connectionUrl: "https://acme-oauth.okta.com", connectionName: "Chaos Okta OAuth", clientId: "0oa-chaos", clientSecret: "\${oktaOAuth}" }),
-  ].join("")}`;
+  const resources = chaosResources(variant).map(
+    (r) =>
+      `  ${r.name}:\n    type: servicenow:index:${r.kind}\n    properties:\n${Object.entries(r.inputs)
+        .map(([key, value]) => `      ${key}: ${yaml(value)}\n`)
+        .join("")}${r.dependsOn ? `    options:\n      dependsOn:\n        - \${${r.dependsOn}}\n` : ""}`,
+  );
+  return `config:\n${secrets.join("")}resources:\n${resources.join("")}`;
 }
 
 /** The program's secrets (stack config `chaos:*`, set with --secret): never to be seen in plaintext. */

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { start, type RunningEmulator } from "../../emulator";
 import { PulumiProject, type CommandResult } from "../../test/e2e/pulumi-project";
 import { yamlProject } from "../../test/e2e/yaml-program";
-import { chaosProgram, chaosSecrets, chaosYamlProgram } from "./chaos-program";
+import { chaosProgram, chaosSecrets, chaosYamlProgram, type Variant } from "./chaos-program";
 import type { FaultPlan, RequestBudget } from "./fault-plans";
 import { contents, duplicates, orphans, plaintextSecrets, sysIdsOf } from "./instance-check";
 
@@ -34,9 +34,8 @@ export async function recover(project: PulumiProject, command: "up" | "destroy")
 }
 
 /**
- * What the campaign deploys through: the dynamic provider (a JavaScript program, variant in
- * stack config) or the provider plugin (a Pulumi YAML program in the pipeline layout of
- * test/e2e/yaml-program.ts, variant written into the program).
+ * What the campaign deploys through: the dynamic provider (a JavaScript program) or the
+ * provider plugin (a Pulumi YAML program in the pipeline layout of test/e2e/yaml-program.ts).
  */
 export type ChaosMode = "dynamic" | "plugin";
 
@@ -45,18 +44,18 @@ async function chaosProject(mode: ChaosMode, emulator: RunningEmulator, env: Rea
   const config = { "servicenow:instanceUrl": emulator.url, "servicenow:username": emulator.admin.username, "servicenow:maxRetries": "4" };
   const secrets = { "servicenow:password": emulator.admin.password, ...chaosSecrets };
   if (mode === "plugin") return yamlProject(chaosYamlProgram("a"), { name: "chaos", layout: "pipeline", env, config, secrets });
-  const project = await PulumiProject.create({ program: "", env, config: { ...config, "chaos:variant": "a" }, secrets });
+  const project = await PulumiProject.create({ program: "", env, config, secrets });
   // Plain JavaScript: no TypeScript compile in any run.
   fs.rmSync(path.join(project.dir, "index.ts"));
-  fs.writeFileSync(path.join(project.dir, "index.js"), chaosProgram);
+  fs.writeFileSync(path.join(project.dir, "index.js"), chaosProgram("a"));
   fs.writeFileSync(path.join(project.dir, "package.json"), JSON.stringify({ name: "chaos", main: "index.js" }));
   return project;
 }
 
-/** Switches the program to a variant: stack config for the JavaScript program, the program itself for YAML. */
-async function useVariant(mode: ChaosMode, project: PulumiProject, variant: "a" | "b"): Promise<void> {
+/** Switches the program to a variant: the program is rewritten, as a commit would change it. */
+function useVariant(mode: ChaosMode, project: PulumiProject, variant: Variant): void {
   if (mode === "plugin") fs.writeFileSync(path.join(project.dir, "Main.yaml"), chaosYamlProgram(variant));
-  else await project.must(["config", "set", "chaos:variant", variant]);
+  else fs.writeFileSync(path.join(project.dir, "index.js"), chaosProgram(variant));
 }
 
 /** One emulator and one stack, reused run after run; each run starts from the empty stack. */
@@ -88,10 +87,10 @@ export class ChaosWorker {
     };
     const up = await measured(["up", "--yes", "--non-interactive", "--skip-preview"]);
     const a = contents(emulator);
-    await useVariant(mode, project, "b");
+    useVariant(mode, project, "b");
     const update = await measured(["up", "--yes", "--non-interactive", "--skip-preview"]);
     const b = contents(emulator);
-    await useVariant(mode, project, "a");
+    useVariant(mode, project, "a");
     await project.up();
     const destroy = await measured(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
     if (JSON.stringify(contents(emulator)) !== JSON.stringify(initial)) throw new Error("a clean destroy did not leave the instance as it was");
@@ -106,7 +105,7 @@ export class ChaosWorker {
     let found = { duplicates: [] as string[], orphans: [] as string[] };
     try {
       if (plan.command !== "up") keep(await this.project.up());
-      if (plan.command === "update") await useVariant(this.mode, this.project, "b");
+      if (plan.command === "update") useVariant(this.mode, this.project, "b");
       keep(await this.attempt(plan));
       this.emulator.setFaults(baseFaults);
       for (const result of await recover(this.project, plan.command === "destroy" ? "destroy" : "up")) keep(result);
@@ -115,7 +114,7 @@ export class ChaosWorker {
       found = { duplicates: duplicates(this.emulator), orphans: orphans(this.emulator, this.initialIds, state) };
       const wanted = plan.command === "destroy" ? this.initial : plan.command === "update" ? this.expected.b : this.expected.a;
       problem = differences(wanted, contents(this.emulator), "after the recovery");
-      if (plan.command === "update") await useVariant(this.mode, this.project, "a");
+      if (plan.command === "update") useVariant(this.mode, this.project, "a");
       if (plan.command !== "destroy") {
         keep(await this.project.destroy());
         problem ??= differences(this.initial, contents(this.emulator), "after destroy (adopted property given back?)");
@@ -146,7 +145,7 @@ export class ChaosWorker {
   private async reset(): Promise<void> {
     this.emulator.setFaults(baseFaults);
     await this.project.run(["cancel", "--yes", "--non-interactive"]);
-    await useVariant(this.mode, this.project, "a").catch(() => undefined);
+    useVariant(this.mode, this.project, "a");
     await this.project.run(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
   }
 }
