@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { configurePlugin } from "../../provider/plugin/configure-plugin";
 import { ownerOfUrn } from "../../provider/plugin/owner";
@@ -61,6 +63,24 @@ describe("plugin: start", () => {
     const { schema, loaded } = inFreshProcess("");
     assert.deepEqual(schema, packageSchema());
     assert.deepEqual(loadedAny(loaded, /\/dist\/provider\/(registry|kinds\/|lifecycle\/|session)|\/node_modules\/(zod|axios)\//), []);
+  });
+  it("keeps its compiled code in Node's compile cache though Pulumi ends it with a signal (SIGINT)", async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-compile-cache-"));
+    try {
+      const plugin = spawn(path.join(repoRoot, "node_modules", "pulumi-servicenow-spokes", "pulumi-resource-servicenow"), [], { env: { ...process.env, NODE_COMPILE_CACHE: cache } });
+      const exited = new Promise((resolve) => plugin.on("exit", resolve));
+      const port = await new Promise<string>((resolve, reject) => {
+        plugin.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
+        plugin.once("error", reject);
+      });
+      assert.match(port, /^\d+$/, "the plugin prints its port");
+      plugin.kill("SIGINT"); // as Pulumi stops a plugin: a Node process ended by a signal writes nothing at exit
+      await exited;
+      const files = fs.readdirSync(cache, { recursive: true }).filter((entry) => fs.statSync(path.join(cache, String(entry))).isFile());
+      assert.ok(files.length > 10, `compiled modules kept in the cache: ${files.length}`);
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
   });
   it("loads the lifecycle with the first resource call, and still no HTTP client for a call that sends no request", () => {
     const { loaded } = inFreshProcess(`out.check = await provider.check("urn:pulumi:dev::app::servicenow:index:SystemProperty::p", {}, { name: "x_demo.flag", value: "on" });`);
