@@ -12,9 +12,9 @@ export const pluginFolder = path.join(repoRoot, "node_modules", "pulumi-servicen
  * How a Pulumi YAML project finds a plugin and holds its program:
  * - `packages`: the plugin's folder under `packages:` and the program in Pulumi.yaml, as the
  *   README's quickstart and examples/yaml have it;
- * - `pipeline`: the plugin under `plugins: providers:` with its version, which lets the engine
- *   start one plugin process per command instead of two (with `packages:` the YAML language
- *   host starts its own, for the schema), and the program in Main.yaml, which Pulumi YAML reads
+ * - `pipeline`: the plugin under `plugins: providers:` with its version, with which Pulumi YAML
+ *   keeps the schema in a file beside the package folder and, after the first command, starts
+ *   no plugin process of its own for it (with `packages:` it does on every command), and the program in Main.yaml, which Pulumi YAML reads
  *   first, so that the CLI's several reads of Pulumi.yaml per command stay small (README,
  *   "Large programs and pipelines").
  */

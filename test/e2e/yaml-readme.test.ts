@@ -37,9 +37,13 @@ async function readmeProject(emulator: RunningEmulator, files: Readonly<Record<s
 
 /**
  * Runs `up` and counts the plugin processes it started: a preload (through NODE_OPTIONS, which
- * only observes) records each Node process's script, and the plugin's is its executable.
+ * only observes) records each Node process's script, and the plugin's is its executable. A
+ * preview runs first: with a version under `plugins:`, Pulumi YAML keeps the schema in a file
+ * beside the package folder from the first command after an install on, and starts no plugin of
+ * its own for it afterwards.
  */
 async function upCountingPluginProcesses(project: PulumiProject): Promise<{ output: string; pluginProcesses: number }> {
+  await project.must(["preview", "--non-interactive"]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-starts-"));
   const record = path.join(dir, "started");
   fs.writeFileSync(path.join(dir, "record.js"), `require("node:fs").appendFileSync(${JSON.stringify(record)}, (process.argv[1] ?? "") + "\\n");\n`);
