@@ -74,10 +74,13 @@ describe("plugin: start", () => {
         plugin.once("error", reject);
       });
       assert.match(port, /^\d+$/, "the plugin prints its port");
+      const cached = () => fs.readdirSync(cache, { recursive: true }).filter((entry) => fs.statSync(path.join(cache, String(entry))).isFile()).length;
+      // The plugin writes the cache once serving; Node itself would write it only at a normal exit.
+      for (const deadline = Date.now() + 10_000; cached() <= 10 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let a write in progress finish
       plugin.kill("SIGINT"); // as Pulumi stops a plugin: a Node process ended by a signal writes nothing at exit
       await exited;
-      const files = fs.readdirSync(cache, { recursive: true }).filter((entry) => fs.statSync(path.join(cache, String(entry))).isFile());
-      assert.ok(files.length > 10, `compiled modules kept in the cache: ${files.length}`);
+      assert.ok(cached() > 10, `compiled modules kept in the cache: ${cached()}`);
     } finally {
       fs.rmSync(cache, { recursive: true, force: true });
     }
