@@ -66,15 +66,16 @@ describe("plugin: start", () => {
   });
   it("keeps its compiled code in Node's compile cache though Pulumi ends it with a signal (SIGINT)", async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), "plugin-compile-cache-"));
+    const plugin = spawn(path.join(repoRoot, "node_modules", "pulumi-servicenow-spokes", "pulumi-resource-servicenow"), [], { env: { ...process.env, NODE_COMPILE_CACHE: cache } });
+    const exited = new Promise((resolve) => plugin.on("exit", resolve));
     try {
-      const plugin = spawn(path.join(repoRoot, "node_modules", "pulumi-servicenow-spokes", "pulumi-resource-servicenow"), [], { env: { ...process.env, NODE_COMPILE_CACHE: cache } });
-      const exited = new Promise((resolve) => plugin.on("exit", resolve));
       const port = await new Promise<string>((resolve, reject) => {
         plugin.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
         plugin.once("error", reject);
       });
       assert.match(port, /^\d+$/, "the plugin prints its port");
-      const cached = () => fs.readdirSync(cache, { recursive: true }).filter((entry) => fs.statSync(path.join(cache, String(entry))).isFile()).length;
+      // Node writes each entry to a temporary name and renames it: count only finished entries, by name, without a stat that races the rename.
+      const cached = () => fs.readdirSync(cache, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && /^[0-9a-f]+$/.test(entry.name)).length;
       // The plugin writes the cache once serving; Node itself would write it only at a normal exit.
       for (const deadline = Date.now() + 10_000; cached() <= 10 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => setTimeout(resolve, 200)); // let a write in progress finish
@@ -82,6 +83,8 @@ describe("plugin: start", () => {
       await exited;
       assert.ok(cached() > 10, `compiled modules kept in the cache: ${cached()}`);
     } finally {
+      if (plugin.exitCode === null && plugin.signalCode === null) plugin.kill("SIGKILL"); // a failed assertion must not leave the plugin keeping mocha alive
+      await exited;
       fs.rmSync(cache, { recursive: true, force: true });
     }
   });
