@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { start, type RunningEmulator } from "../../emulator";
-import type { CommandResult, PulumiProject } from "./pulumi-project";
+import type { PulumiProject } from "./pulumi-project";
+import { TwoInstances } from "./two-instances";
 import { yamlProject } from "./yaml-program";
 
 /**
@@ -14,14 +14,11 @@ import { yamlProject } from "./yaml-program";
  */
 describe("Pulumi YAML: two instances in one program through explicit provider resources", function () {
   this.timeout(5 * 60_000);
-  let dev: RunningEmulator;
-  let prod: RunningEmulator;
+  let instances: TwoInstances;
   let project: PulumiProject;
-  const printed: string[] = [];
-  const keep = (result: CommandResult) => (printed.push(result.output), result);
 
   before(async () => {
-    [dev, prod] = await Promise.all([start({ quiet: true }), start({ quiet: true })]);
+    instances = await TwoInstances.start();
     const body = `config:
   devUrl: { type: string }
   prodUrl: { type: string }
@@ -55,48 +52,41 @@ resources:
     options:
       provider: \${prod}
 `;
-    project = await yamlProject(body, {
-      config: { "e2e:devUrl": dev.url, "e2e:prodUrl": prod.url },
-      secrets: { "e2e:devPassword": dev.admin.password, "e2e:prodPassword": prod.admin.password },
-    });
+    project = await yamlProject(body, instances.stackSettings);
   });
   after(async () => {
     project?.dispose();
-    await Promise.all([dev?.stop(), prod?.stop()]);
+    await instances?.stop();
   });
 
   it("up writes each resource to its provider's instance, with that instance's credentials", async () => {
-    keep(await project.up());
-    assert.deepEqual(dev.records("sys_properties", "name=x_acme.promotion.level").map((record) => record.value), ["dev-value"]);
-    assert.deepEqual(prod.records("sys_properties", "name=x_acme.promotion.level").map((record) => record.value), ["prod-value"]);
-    keep(await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]));
+    instances.keep(await project.up());
+    assert.deepEqual(instances.values("dev"), ["dev-value"]);
+    assert.deepEqual(instances.values("prod"), ["prod-value"]);
+    instances.keep(await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]));
   });
 
   it("a provider's changed settings (a timeout) replace nothing", async () => {
     const file = path.join(project.dir, "Pulumi.yaml");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("      password: ${prodPassword}\n", "      password: ${prodPassword}\n      timeoutSeconds: \"30\"\n"));
-    const preview = keep(await project.preview());
+    const preview = instances.keep(await project.preview());
     assert.equal(preview.code, 0, preview.output);
     assert.doesNotMatch(preview.output, /replace/i, preview.output);
-    keep(await project.up());
-    assert.deepEqual(prod.records("sys_properties", "name=x_acme.promotion.level").map((record) => record.value), ["prod-value"]);
-    keep(await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]));
+    instances.keep(await project.up());
+    assert.deepEqual(instances.values("prod"), ["prod-value"]);
+    instances.keep(await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]));
   });
 
   it("keeps both instances' passwords secret in the state and out of what the CLI printed", async () => {
-    const state = await project.exportedState();
-    for (const password of [dev.admin.password, prod.admin.password]) {
-      assert.ok(!state.includes(password), "a password is in the state in plaintext");
-      assert.ok(!printed.join("\n").includes(password), "a password was printed");
-    }
+    const state = await instances.assertPasswordsKeptSecret(project);
     const providers = (JSON.parse(state) as { deployment: { resources: { type: string; inputs?: Record<string, unknown> }[] } }).deployment.resources.filter((resource) => resource.type === "pulumi:providers:servicenow");
     assert.equal(providers.length, 2);
     for (const provider of providers) assert.ok(JSON.stringify(provider.inputs?.password ?? "").includes("ciphertext"), "each provider's password is stored encrypted");
   });
 
   it("destroy removes each instance's property", async () => {
-    keep(await project.destroy());
-    assert.equal(dev.records("sys_properties", "name=x_acme.promotion.level").length, 0);
-    assert.equal(prod.records("sys_properties", "name=x_acme.promotion.level").length, 0);
+    instances.keep(await project.destroy());
+    assert.deepEqual(instances.values("dev"), []);
+    assert.deepEqual(instances.values("prod"), []);
   });
 });
