@@ -1,13 +1,15 @@
 import type { TableApi } from "../client/table-api";
 import { RollbackError, WriteVerificationError } from "./errors";
 import type { PlannedRecord } from "./record-plan";
-import { ensureRecord, retireRecord } from "./record-operations";
+import { ensureRecord, retireRecord, type FoundRecords } from "./record-operations";
 import { sysIdsOf, type RecordState } from "./resource-state";
 
 export interface CreateOptions {
   readonly adopt: boolean;
   /** The resource's owner, which names the sys_ids of the records it creates (see ownedSysId). */
   readonly owner?: string;
+  /** Instance records read while planning, by step (see FoundRecords). */
+  readonly found?: FoundRecords;
 }
 
 /**

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { TableApi } from "../client/table-api";
 import { applyForm, type FormReport } from "../forms/apply-form";
 import type { AliasForm } from "../forms/form-template";
-import { readAliasForm } from "../forms/read-alias-form";
+import { foundAlias, readAliasForm } from "../forms/read-alias-form";
 import { sessionClient } from "../session";
 import { checkInputs } from "./check-inputs";
 import { createRecords } from "./create-records";
@@ -11,7 +11,7 @@ import { discoverRecords, readRecords } from "./read-records";
 import { reconstructInputs } from "./reconstruct-inputs";
 import { secretInputsOf } from "../schema/describe-kind";
 import type { AdoptedDeleteBehavior, PlannedRecord } from "./record-plan";
-import { retireRecord } from "./record-operations";
+import { retireRecord, type FoundRecords } from "./record-operations";
 import { inputDefaultsOf, inputNamesOf, planOf, type PlanContext, type ResourceKind } from "./resource-kind";
 import { isGone, sysIdsOf, type RecordsState } from "./resource-state";
 import { bookkeepingKey, decodeRecords, encodeBookkeeping, generatedInputs } from "./state-codec";
@@ -84,16 +84,18 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
   /**
    * The plan of a write, made before any write: the alias's Configure form is read from the
    * instance (one request) and applied, which may refuse the inputs; its warnings are shown.
+   * `found`: the alias as that request read it, for the plan's alias lookup.
    */
-  const writePlanOf = async (api: TableApi, parsed: Inputs): Promise<{ plan: PlannedRecord[]; context: PlanContext; report?: FormReport }> => {
+  const writePlanOf = async (api: TableApi, parsed: Inputs): Promise<{ plan: PlannedRecord[]; context: PlanContext; report?: FormReport; found: FoundRecords }> => {
     const use = kind.form?.(parsed);
-    const form = use ? await readAliasForm(api, use.aliasId) : undefined;
+    const read = use ? await readAliasForm(api, use.aliasId) : undefined;
+    const form = read?.form;
     const context: PlanContext = { instanceUrl: api.instanceUrl, ...(form ? { form } : {}) };
     const plan = planOf(kind, parsed, context);
-    if (!use || !form) return { plan, context };
+    if (!use || !form) return { plan, context, found: new Map() };
     const applied = applyForm(plan, form, use, api.instanceUrl);
     for (const warning of applied.report.warnings) warnUser(`${kind.name}: ${warning}`);
-    return { plan: applied.plan, context, report: applied.report };
+    return { plan: applied.plan, context, report: applied.report, found: foundAlias(applied.plan, use.aliasId, read.alias) };
   };
   const ownerOf = (props: Props): string | undefined => (typeof props[ownerKey] === "string" ? (props[ownerKey] as string) : undefined);
 
@@ -149,9 +151,9 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const given = pickInputs(raw, inputKeys);
       const inputs = withGenerated(kind, given, undefined);
       const parsed = kind.schema.parse(inputs);
-      const { plan, context, report } = await writePlanOf(api, parsed);
+      const { plan, context, report, found } = await writePlanOf(api, parsed);
       await kind.preflight?.(parsed, api, context);
-      const records = await createRecords(api, plan, { adopt: adoptOf(parsed), owner: ownerOf(raw) });
+      const records = await createRecords(api, plan, { adopt: adoptOf(parsed), owner: ownerOf(raw), found });
       const outs = outputsOf(raw, inputs, { parsed, plan }, records, generatedKeys(given, inputs), context, report);
       return { id: outs.sysId as string, outs };
     },
@@ -194,11 +196,12 @@ export function kindProvider<Inputs extends object>(kind: ResourceKind<Inputs>):
       const given = pickInputs(rawNews, inputKeys);
       const news = withGenerated(kind, given, olds);
       const parsed = kind.schema.parse(news);
-      const { plan, context, report } = await writePlanOf(api, parsed);
+      const { plan, context, report, found } = await writePlanOf(api, parsed);
       await kind.preflight?.(parsed, api, context);
       const old = stateOf(olds);
       const records = await updateRecords(api, plan, old.records, {
         adopt: adoptOf(parsed),
+        found,
         owner: ownerOf(rawNews) ?? ownerOf(olds),
         adoptedDeleteBehavior: deleteBehaviorFor(old),
         secretsToWrite: (record: PlannedRecord, old) =>

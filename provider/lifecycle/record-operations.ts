@@ -61,6 +61,9 @@ export async function findInstanceRecord(
   return older ? { found: older, table: record.fallback.table } : undefined;
 }
 
+/** Instance records a write read while planning (the alias with its form), by step: not looked up again. */
+export type FoundRecords = ReadonlyMap<string, SnRecord>;
+
 export interface EnsureOptions {
   /** Take over a record that the key finds and that this resource did not create. */
   readonly adopt: boolean;
@@ -71,6 +74,7 @@ export interface EnsureOptions {
   readonly createdNow: ReadonlySet<string>;
   /** The resource's owner (see ownedSysId); without it, records get the instance's sys_ids. */
   readonly owner?: string;
+  readonly found?: FoundRecords;
 }
 
 /** What ensureRecord did: `posted` when it sent a POST (the step's children cannot exist yet). */
@@ -94,7 +98,8 @@ export async function ensureRecord(
   const key = resolveColumns(record.key, sysIds);
   const keyOnFreshRecord = Object.values(record.key).some((value) => typeof value !== "string" && options.createdNow.has(value.ref));
   if (record.origin === "instance") {
-    const owned = await findInstanceRecord(api, record, sysIds);
+    const read = options.found?.get(record.step);
+    const owned = read ? { found: read, table: record.table } : await findInstanceRecord(api, record, sysIds);
     if (!owned) throw new RequiredRecordMissingError(api.instanceUrl, record.table, key, record.missingHint);
     const asFound = asFoundIn(record, owned.table);
     const foundColumns = resolveColumns(desiredColumns(asFound), sysIds);

@@ -1,13 +1,15 @@
 import type { TableApi } from "../client/table-api";
 import { rollBack, withUndoable } from "./create-records";
 import { asFoundIn, type AdoptedDeleteBehavior, type PlannedRecord } from "./record-plan";
-import { ensureRecord, patchRecord, retireRecord } from "./record-operations";
+import { ensureRecord, patchRecord, retireRecord, type FoundRecords } from "./record-operations";
 import { recordOf, sysIdsOf, type RecordState, type RecordsState } from "./resource-state";
 
 export interface UpdateOptions {
   readonly adopt: boolean;
   /** The resource's owner (see ownedSysId). */
   readonly owner?: string;
+  /** Instance records read while planning, by step (see FoundRecords). */
+  readonly found?: FoundRecords;
   /** What to do with an adopted record that the new plan no longer has, by step. */
   adoptedDeleteBehavior(step: string): AdoptedDeleteBehavior;
   /** The secret columns of a record to write again (their input changed, or drifted). */
@@ -33,7 +35,7 @@ export async function updateRecords(
     for (const record of plan) {
       const old = recordOf(olds, record.step);
       if (!old || old.sysId === "") {
-        const made = await ensureRecord(api, record, sysIdsOf(done), { adopt: options.adopt, owner: options.owner, createdNow: posted });
+        const made = await ensureRecord(api, record, sysIdsOf(done), { adopt: options.adopt, owner: options.owner, found: options.found, createdNow: posted });
         done.push(made.state);
         madeNow.push(made.state);
         if (made.posted) posted.add(record.step);
