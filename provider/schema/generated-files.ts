@@ -1,7 +1,7 @@
 import { kinds } from "../registry";
 import { packageSchema } from "./package-schema";
 import { referenceFile, renderReadmeTable, renderReference, withReadmeTable } from "./render-docs";
-import { renderResources, resourcesFile } from "./render-resources";
+import { pluginResourcesFile, renderPluginResources, renderResources, resourcesFile } from "./render-resources";
 
 export interface GeneratedFile {
   /** From the repository's root. */
@@ -17,6 +17,7 @@ export const schemaFile = "provider/schema/schema.json";
 export function generatedFiles(): GeneratedFile[] {
   return [
     { path: resourcesFile, render: () => renderResources(kinds) },
+    { path: pluginResourcesFile, render: () => renderPluginResources(kinds) },
     { path: referenceFile, render: () => renderReference(kinds) },
     { path: "README.md", render: (current) => withReadmeTable(current, renderReadmeTable(kinds)) },
     { path: schemaFile, render: () => `${JSON.stringify(packageSchema(), null, 2)}\n` },

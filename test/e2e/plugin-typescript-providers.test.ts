@@ -6,31 +6,34 @@ import { TwoInstances } from "./two-instances";
 import { pluginFolder } from "./yaml-program";
 
 /**
- * The same two instances from a TypeScript program through the plugin, without a generated
- * SDK: `pulumi.ProviderResource("servicenow", ...)` per instance and the resources by their
- * type tokens (`servicenow:index:SystemProperty`). Pulumi.yaml points at the plugin
- * (`plugins: providers:`). The stack has no `servicenow:*` config.
+ * The same two instances from a TypeScript program through the plugin, with the package's
+ * own classes for it (`pulumi-servicenow-spokes/plugin`): a `Provider` per instance, and the
+ * resources on them. Pulumi.yaml points at the plugin (`plugins: providers:`), as the README
+ * says. The stack has no `servicenow:*` config. A credential's password, given as a plain
+ * string, must still be stored encrypted.
  */
 const program = `import * as pulumi from "@pulumi/pulumi";
-// The SDK's base classes are abstract; what a generated SDK would contain, in two lines.
-class Provider extends pulumi.ProviderResource {
-  constructor(name: string, args: pulumi.Inputs) { super("servicenow", name, args); }
-}
-class SystemProperty extends pulumi.CustomResource {
-  constructor(name: string, args: pulumi.Inputs, opts: pulumi.CustomResourceOptions) { super("servicenow:index:SystemProperty", name, { ...args, sysId: undefined }, opts); }
-}
+import * as snow from "pulumi-servicenow-spokes/plugin";
+
 const config = new pulumi.Config();
-for (const name of ["dev", "prod"]) {
-  const provider = new Provider(name, {
+function configure(name: string) {
+  const provider = new snow.Provider(name, {
     instanceUrl: config.require(name + "Url"),
     username: "admin",
     password: config.requireSecret(name + "Password"),
   });
-  new SystemProperty("level-" + name, { name: "x_acme.promotion.level", value: name + "-value" }, { provider });
+  const level = new snow.SystemProperty("level-" + name, { name: "x_acme.promotion.level", value: name + "-value" }, { provider });
+  const credential = new snow.BasicAuthCredential("tool-" + name, { name: "Tool " + name, userName: "svc", password: "plain-text-tool-password" }, { provider });
+  return { level, credential };
 }
+configure("dev");
+const prod = configure("prod");
+export const levelSysId = prod.level.sysId;
+export const levelValue = prod.level.value;
+export const credentialPassword = prod.credential.password;
 `;
 
-describe("TypeScript: two instances through the plugin's explicit providers (no generated SDK)", function () {
+describe("TypeScript: two instances through the plugin's explicit providers (pulumi-servicenow-spokes/plugin)", function () {
   this.timeout(5 * 60_000);
   let instances: TwoInstances;
   let project: PulumiProject;
@@ -45,12 +48,18 @@ describe("TypeScript: two instances through the plugin's explicit providers (no 
     await instances?.stop();
   });
 
-  it("up writes each property to its provider's instance; the passwords stay secret; destroy removes both", async () => {
+  it("up writes each property to its provider's instance, with typed outputs; the passwords stay secret; destroy removes both", async () => {
     instances.keep(await project.up());
     assert.deepEqual(instances.values("dev"), ["dev-value"]);
     assert.deepEqual(instances.values("prod"), ["prod-value"]);
+    assert.equal(instances.prod.records("basic_auth_credentials", "name=Tool prod").length, 1);
     instances.keep(await project.must(["preview", "--non-interactive", "--refresh", "--expect-no-changes"]));
-    await instances.assertPasswordsKeptSecret(project);
+    const outputs = await project.outputs();
+    assert.equal(outputs.levelValue, "prod-value");
+    assert.equal(outputs.levelSysId, instances.prod.records("sys_properties", "name=x_acme.promotion.level")[0]!.sys_id);
+    assert.equal(outputs.credentialPassword, "[secret]", "a secret input given in plain text is a secret output");
+    const state = await instances.assertPasswordsKeptSecret(project);
+    assert.ok(!state.includes("plain-text-tool-password"), "the credential's password is in the state in plaintext");
     instances.keep(await project.destroy());
     assert.deepEqual([...instances.values("dev"), ...instances.values("prod")], []);
   });

@@ -11,7 +11,8 @@ import { assertCliInstalled, localPulumiEnv, repoRoot } from "../../scripts/loca
  * empty folder, the packed tarball installed with npm, the README's program, stack config,
  * `pulumi up` against the emulator, then no change on a refresh, then destroy. Only the
  * placeholders are filled in (the emulator's URL and credentials), and `--yes
- * --non-interactive` added where pulumi would ask. Also: the package installs from a git URL.
+ * --non-interactive` added where pulumi would ask. Then the same program through the plugin,
+ * with the two changes "Faster runs" gives. Also: the package installs from a git URL.
  */
 const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
 
@@ -41,6 +42,7 @@ describe("the README's user path, through npm and the real CLI", function () {
   let emulator: RunningEmulator;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "snow-user-"));
   const env = localPulumiEnv(path.join(work, "state"), "user-passphrase");
+  const project = path.join(work, "project");
 
   before(async () => {
     assertCliInstalled();
@@ -54,7 +56,6 @@ describe("the README's user path, through npm and the real CLI", function () {
 
   it("an empty folder, npm install of the packed tarball, the README's program: up, no change on refresh, destroy", async () => {
     const packed = JSON.parse(await must(`npm pack --json --ignore-scripts --pack-destination ${JSON.stringify(work)} 2>/dev/null`, repoRoot, env));
-    const project = path.join(work, "project");
     fs.mkdirSync(project);
     fs.copyFileSync(path.join(work, packed[0].filename), path.join(project, packed[0].filename));
 
@@ -80,6 +81,27 @@ describe("the README's user path, through npm and the real CLI", function () {
     const clean = await shell("pulumi preview --refresh --expect-no-changes --non-interactive", project, env);
     assert.equal(clean.code, 0, clean.output);
     assert.doesNotMatch(clean.output, /Warning/, "no warning a user would have to read");
+    await must("pulumi destroy --yes --non-interactive --skip-preview", project, env);
+    assert.equal(emulator.records("http_connection", "name=SumTotal").length, 0);
+  });
+
+  it("the same program and stack through the plugin, with the README's new import and Pulumi.yaml: up, no change on refresh, destroy", async () => {
+    const importLine = block("ts", "### Faster runs").trim();
+    const program = fs.readFileSync(path.join(project, "index.ts"), "utf8");
+    assert.match(program, /^import \* as snow from "pulumi-servicenow-spokes";$/m, "the program the first walk ran");
+    fs.writeFileSync(path.join(project, "index.ts"), program.replace(/^import \* as snow from "pulumi-servicenow-spokes";$/m, importLine));
+    fs.writeFileSync(path.join(project, "Pulumi.yaml"), block("yaml", "### Faster runs"));
+    await must("pulumi up --yes --non-interactive --skip-preview", project, env);
+    assert.equal(emulator.records("http_connection", "name=SumTotal").length, 1, "pulumi up made the SumTotal connection");
+    const state = await must("pulumi stack export", project, env);
+    assert.ok(!state.includes("user-path-sumtotal-secret"), "the client secret is in the state in plaintext");
+    const types = (JSON.parse(state) as { deployment: { resources: { type: string }[] } }).deployment.resources.map((resource) => resource.type);
+    assert.ok(types.includes("servicenow:index:SumTotalConnection"), `the plugin's resource type: ${types.join(", ")}`);
+    assert.ok(!types.some((type) => type.startsWith("pulumi-nodejs:dynamic")), "no dynamic resource");
+    const clean = await shell("pulumi preview --refresh --expect-no-changes --non-interactive", project, env);
+    assert.equal(clean.code, 0, clean.output);
+    assert.doesNotMatch(clean.output, /Warning/, "no warning a user would have to read");
+    assert.ok(!clean.output.includes("user-path-sumtotal-secret"), "the secret stays out of the output");
     await must("pulumi destroy --yes --non-interactive --skip-preview", project, env);
     assert.equal(emulator.records("http_connection", "name=SumTotal").length, 0);
   });
