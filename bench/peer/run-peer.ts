@@ -15,7 +15,8 @@
  * Our dynamic provider runs twice: with the defaults, and with the settings recommended for
  * pipelines (`PULUMI_EXPERIMENTAL=1 PULUMI_SKIP_CHECKPOINTS=true`); the provider plugin
  * (`pulumi-resource-servicenow`) runs the same properties as a Pulumi YAML program with those
- * settings, in two layouts (see `sides`); beside them two floors that make no request, Pulumi's
+ * settings, in two layouts (see `sides`), and from a Node program through the same classes as the
+ * dynamic sides' (`pulumi-servicenow-spokes/plugin`); beside them two floors that make no request, Pulumi's
  * own cost for a Node program and for a YAML program with a Node plugin. The peer reaches its emulator through
  * the JSONv2 shim (bench/peer/jsonv2-shim.ts), one loopback hop more than ours. Writes
  * bench/results/peer.json and the "Peer" section of docs/benchmarks.md.
@@ -29,7 +30,7 @@ import { replaceSection } from "../../scripts/markdown-section";
 import type { PulumiProject } from "../../test/e2e/pulumi-project";
 import { benchProject } from "../scale/bench-project";
 import { systemProperties } from "../scale/bench-resources";
-import { barePluginBenchProject, pluginBenchProject } from "../scale/plugin-project";
+import { barePluginBenchProject, pluginBenchProject, pluginClassesBenchProject } from "../scale/plugin-project";
 import { bareProgram, dynamicProgram } from "../scale/programs";
 import { reapedChildrenCpuSeconds } from "../scale/process-sampler";
 import { startJsonv2Shim, type RunningShim } from "./jsonv2-shim";
@@ -55,8 +56,9 @@ const targets: Record<Operation, number> = { create: 1.5, refresh: 2, "no-op": 2
 
 /**
  * The dynamic provider with the defaults and with checkpoints skipped; the plugin as the README's
- * YAML quickstart has it (`packages:`) and in the pipeline layout (test/e2e/yaml-program.ts:
- * `plugins:` with the version, the program in Main.yaml), both with checkpoints skipped; the two
+ * YAML quickstart has it (`packages:`), in the pipeline layout (test/e2e/yaml-program.ts:
+ * `plugins:` with the version, the program in Main.yaml) and from a Node program (README "Faster
+ * runs"), all with checkpoints skipped; the two
  * floors (a bare dynamic provider, a bare plugin in the pipeline layout); OpenTofu.
  */
 const sides = [
@@ -64,6 +66,7 @@ const sides = [
   "pulumi, checkpoints skipped",
   "plugin, packages:",
   "plugin, pipeline layout",
+  "plugin, Node program",
   "floor: bare dynamic provider",
   "floor: bare plugin",
   "opentofu",
@@ -99,6 +102,7 @@ const propertyPrefix: Record<Side, string> = {
   "pulumi, checkpoints skipped": "x_bench.b.",
   "plugin, packages:": "x_bench.p.",
   "plugin, pipeline layout": "x_bench.l.",
+  "plugin, Node program": "x_bench.n.",
   "floor: bare dynamic provider": "x_bench.f.",
   "floor: bare plugin": "x_bench.g.",
   opentofu: "x_bench.t.",
@@ -117,6 +121,9 @@ function pulumiProject(side: Exclude<Side, "opentofu">, count: number, emulator:
       return pluginBenchProject(resources, emulator, "packages", checkpointSkippingEnv);
     case "plugin, pipeline layout":
       return pluginBenchProject(resources, emulator, "pipeline", checkpointSkippingEnv);
+    case "plugin, Node program":
+      // The same classes as the dynamic sides' program, from `pulumi-servicenow-spokes/plugin`.
+      return pluginClassesBenchProject(resources, emulator, checkpointSkippingEnv);
     case "floor: bare dynamic provider":
       // bench:scale's bare dynamic provider (no request): what Pulumi itself costs a Node program.
       return benchProject(bareProgram(resources), emulator, checkpointSkippingEnv);
@@ -225,7 +232,7 @@ async function main(): Promise<void> {
     `${marker}\n\n\`${command}\`, ${new Date().toISOString().slice(0, 10)}, on this project's 2-core machine: the real CLI 3.259 (file backend) and OpenTofu 1.12.6 (local state) ` +
     `with tylerhatton/terraform-provider-servicenow v${peerProviderVersion}, parallelism 8 on both, N \`SystemProperty\` against N \`servicenow_system_property\`, ` +
     `each side with its own emulator at 50 ms per request; ${rounds === 1 ? "one run" : `median of ${rounds} rounds`} of each cell, interleaved. ` +
-    "Ratios are each side's to OpenTofu's. Every Pulumi side but the first skips checkpoints (\`PULUMI_EXPERIMENTAL=1 PULUMI_SKIP_CHECKPOINTS=true\`). The plugin runs the same properties as a Pulumi YAML program through \`pulumi-resource-servicenow\`, found through \`packages:\` as in the README's quickstart, or in the pipeline layout the README recommends for large programs (\`plugins: providers:\` with the version, the program in Main.yaml); the targets are judged on the pipeline layout. The floors make no request: bench:scale's bare dynamic provider, and a bare plugin on the SDK's own server in the pipeline layout (bench/scale/bare-plugin.ts), what Pulumi itself costs each way. " +
+    "Ratios are each side's to OpenTofu's. Every Pulumi side but the first skips checkpoints (\`PULUMI_EXPERIMENTAL=1 PULUMI_SKIP_CHECKPOINTS=true\`). The plugin runs the same properties as a Pulumi YAML program through \`pulumi-resource-servicenow\`, found through \`packages:\` as in the README's quickstart, or in the pipeline layout the README recommends for large programs (\`plugins: providers:\` with the version, the program in Main.yaml); the targets are judged on the pipeline layout. \`plugin, Node program\` runs the dynamic sides' JavaScript program with \`require(\"pulumi-servicenow-spokes/plugin\")\` (README \"Faster runs\"). The floors make no request: bench:scale's bare dynamic provider, and a bare plugin on the SDK's own server in the pipeline layout (bench/scale/bare-plugin.ts), what Pulumi itself costs each way. " +
     "The peer goes through the JSONv2 shim (one loopback HTTPS hop more than ours); ours signs in with OAuth (one token request), the peer with Basic auth.\n\n" +
     `${markdown}\n`;
   fs.writeFileSync(doc, replaceSection(fs.existsSync(doc) ? fs.readFileSync(doc, "utf8") : "# Benchmarks\n", marker, section, "## Scale"));

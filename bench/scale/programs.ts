@@ -17,10 +17,13 @@ const jsInputs = (resource: BenchResource): string =>
     .map(([key, value]) => `${key}: ${jsValue(value)}`)
     .join(", ")} }`;
 
-/** The resources as this package's dynamic resources (`new snow.<Kind>(name, inputs)`). */
-export function dynamicProgram(resources: readonly BenchResource[]): string {
+/**
+ * The resources as this package's classes (`new snow.<Kind>(name, inputs)`): the dynamic ones,
+ * or with `pulumi-servicenow-spokes/plugin` the same classes through the provider plugin.
+ */
+export function dynamicProgram(resources: readonly BenchResource[], classes = "pulumi-servicenow-spokes"): string {
   const lines = resources.map((resource) => `new snow.${resource.kind}(${JSON.stringify(resource.name)}, ${jsInputs(resource)});`);
-  return `"use strict";\nconst pulumi = require("@pulumi/pulumi");\nconst snow = require("pulumi-servicenow-spokes");\n${lines.join("\n")}\n`;
+  return `"use strict";\nconst pulumi = require("@pulumi/pulumi");\nconst snow = require(${JSON.stringify(classes)});\n${lines.join("\n")}\n`;
 }
 
 /** The resources against the bare provider (`bare-provider`, installed by bench-project.ts), each typed by its kind. */
