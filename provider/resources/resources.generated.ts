@@ -20,27 +20,31 @@ export interface SystemPropertyArgs {
   readonly deleteBehavior?: pulumi.Input<"restore" | "delete" | "keep">;
 }
 
+/** What a SystemProperty has besides `sysId` and `sysIds`. */
+export interface SystemPropertyOutputs {
+  /** The property's name; changing it replaces the resource. */
+  readonly name: pulumi.Output<string>;
+  /** The value, as text (at most 4000 characters). */
+  readonly value: pulumi.Output<string>;
+  /** The property's type; `password2` keeps the value secret on the instance. Unset: the instance's (or the existing property's) type. */
+  readonly type: pulumi.Output<"string" | "boolean" | "integer" | "choicelist" | "password2" | "password" | "date_format" | "time_format" | "timezone" | "short_string" | "color" | "image" | "uploaded_image" | undefined>;
+  /** The property's description. */
+  readonly description: pulumi.Output<string | undefined>;
+  /** Keeps the property out of update sets (`is_private`). */
+  readonly isPrivate: pulumi.Output<boolean | undefined>;
+  /** Take over an existing property of this name instead of failing. Default true: spokes ship their properties. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** What destroy does with a property that existed before: `restore` its old value (default), `delete` it, or `keep` it as it is. A property this resource created is deleted. */
+  readonly deleteBehavior: pulumi.Output<"restore" | "delete" | "keep" | undefined>;
+}
+
 /** A system property (`sys_properties`): an existing one is taken over by name, and destroy gives back the value it had. */
 export class SystemProperty extends ServiceNowResource {
-  /** The property's name; changing it replaces the resource. */
-  declare readonly name: pulumi.Output<string>;
-  /** The value, as text (at most 4000 characters). */
-  declare readonly value: pulumi.Output<string>;
-  /** The property's type; `password2` keeps the value secret on the instance. Unset: the instance's (or the existing property's) type. */
-  declare readonly type: pulumi.Output<"string" | "boolean" | "integer" | "choicelist" | "password2" | "password" | "date_format" | "time_format" | "timezone" | "short_string" | "color" | "image" | "uploaded_image" | undefined>;
-  /** The property's description. */
-  declare readonly description: pulumi.Output<string | undefined>;
-  /** Keeps the property out of update sets (`is_private`). */
-  declare readonly isPrivate: pulumi.Output<boolean | undefined>;
-  /** Take over an existing property of this name instead of failing. Default true: spokes ship their properties. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** What destroy does with a property that existed before: `restore` its old value (default), `delete` it, or `keep` it as it is. A property this resource created is deleted. */
-  declare readonly deleteBehavior: pulumi.Output<"restore" | "delete" | "keep" | undefined>;
-
   constructor(name: string, args: SystemPropertyArgs, opts?: pulumi.CustomResourceOptions) {
     super("SystemProperty", name, args, opts);
   }
 }
+export interface SystemProperty extends SystemPropertyOutputs {}
 
 export interface ConnectionAliasArgs {
   /** The alias id, `<scope>.<name>`; changing it replaces the alias. */
@@ -55,23 +59,27 @@ export interface ConnectionAliasArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a ConnectionAlias has besides `sysId` and `sysIds`. */
+export interface ConnectionAliasOutputs {
+  /** The alias id, `<scope>.<name>`; changing it replaces the alias. */
+  readonly aliasId: pulumi.Output<string>;
+  /** The alias's display name. */
+  readonly name: pulumi.Output<string>;
+  /** `connection` (an HTTP connection and its credential) or `credential` (a credential only). Default `"connection"`. */
+  readonly type: pulumi.Output<"connection" | "credential">;
+  /** Whether the alias may have several connections. Default `false`. */
+  readonly multipleConnections: pulumi.Output<boolean>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+}
+
 /** A Connection & Credential Alias (`sys_alias`) for a custom integration. */
 export class ConnectionAlias extends ServiceNowResource {
-  /** The alias id, `<scope>.<name>`; changing it replaces the alias. */
-  declare readonly aliasId: pulumi.Output<string>;
-  /** The alias's display name. */
-  declare readonly name: pulumi.Output<string>;
-  /** `connection` (an HTTP connection and its credential) or `credential` (a credential only). Default `"connection"`. */
-  declare readonly type: pulumi.Output<"connection" | "credential">;
-  /** Whether the alias may have several connections. Default `false`. */
-  declare readonly multipleConnections: pulumi.Output<boolean>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-
   constructor(name: string, args: ConnectionAliasArgs, opts?: pulumi.CustomResourceOptions) {
     super("ConnectionAlias", name, args, opts);
   }
 }
+export interface ConnectionAlias extends ConnectionAliasOutputs {}
 
 export interface HttpConnectionArgs {
   /** The alias id, e.g. `sn_okta_spoke.Okta`; changing it replaces the connection. */
@@ -98,35 +106,39 @@ export interface HttpConnectionArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a HttpConnection has besides `sysId` and `sysIds`. */
+export interface HttpConnectionOutputs {
+  /** The alias id, e.g. `sn_okta_spoke.Okta`; changing it replaces the connection. */
+  readonly connectionAlias: pulumi.Output<string>;
+  /** The connection's name on the alias; changing it replaces the connection. */
+  readonly connectionName: pulumi.Output<string>;
+  /** The third party's base URL (https). */
+  readonly connectionUrl: pulumi.Output<string>;
+  /** The credential the connection signs in with, e.g. `credential.sysId`. */
+  readonly credentialSysId: pulumi.Output<string | undefined>;
+  /** Whether the connection is active. Default `true`. */
+  readonly active: pulumi.Output<boolean>;
+  /** Send requests through a MID Server. */
+  readonly useMid: pulumi.Output<boolean | undefined>;
+  /** The MID Server's sys_id, with `useMid`. */
+  readonly midServer: pulumi.Output<string | undefined>;
+  /** Connection timeout in milliseconds. */
+  readonly timeoutMs: pulumi.Output<number | undefined>;
+  /** How many times a failed request is retried. */
+  readonly retries: pulumi.Output<number | undefined>;
+  /** Attribute values by the alias's attribute column, e.g. `{ x_api_token }`; secret as a whole. */
+  readonly attributes: pulumi.Output<Record<string, string> | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+}
+
 /** An HTTP connection (`http_connection`) on an existing alias, with an optional credential and the alias's attribute values. */
 export class HttpConnection extends ServiceNowResource {
-  /** The alias id, e.g. `sn_okta_spoke.Okta`; changing it replaces the connection. */
-  declare readonly connectionAlias: pulumi.Output<string>;
-  /** The connection's name on the alias; changing it replaces the connection. */
-  declare readonly connectionName: pulumi.Output<string>;
-  /** The third party's base URL (https). */
-  declare readonly connectionUrl: pulumi.Output<string>;
-  /** The credential the connection signs in with, e.g. `credential.sysId`. */
-  declare readonly credentialSysId: pulumi.Output<string | undefined>;
-  /** Whether the connection is active. Default `true`. */
-  declare readonly active: pulumi.Output<boolean>;
-  /** Send requests through a MID Server. */
-  declare readonly useMid: pulumi.Output<boolean | undefined>;
-  /** The MID Server's sys_id, with `useMid`. */
-  declare readonly midServer: pulumi.Output<string | undefined>;
-  /** Connection timeout in milliseconds. */
-  declare readonly timeoutMs: pulumi.Output<number | undefined>;
-  /** How many times a failed request is retried. */
-  declare readonly retries: pulumi.Output<number | undefined>;
-  /** Attribute values by the alias's attribute column, e.g. `{ x_api_token }`; secret as a whole. */
-  declare readonly attributes: pulumi.Output<Record<string, string> | undefined>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-
   constructor(name: string, args: HttpConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super("HttpConnection", name, args, opts);
   }
 }
+export interface HttpConnection extends HttpConnectionOutputs {}
 
 export interface BasicAuthCredentialArgs {
   /** The credential's name; records are found by it, and changing it replaces the resource. */
@@ -139,21 +151,25 @@ export interface BasicAuthCredentialArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a BasicAuthCredential has besides `sysId` and `sysIds`. */
+export interface BasicAuthCredentialOutputs {
+  /** The credential's name; records are found by it, and changing it replaces the resource. */
+  readonly name: pulumi.Output<string>;
+  /** The user name the third party knows. */
+  readonly userName: pulumi.Output<string>;
+  /** The password. Secret. */
+  readonly password: pulumi.Output<string>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+}
+
 /** A user name and password for a connection (`basic_auth_credentials`). */
 export class BasicAuthCredential extends ServiceNowResource {
-  /** The credential's name; records are found by it, and changing it replaces the resource. */
-  declare readonly name: pulumi.Output<string>;
-  /** The user name the third party knows. */
-  declare readonly userName: pulumi.Output<string>;
-  /** The password. Secret. */
-  declare readonly password: pulumi.Output<string>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-
   constructor(name: string, args: BasicAuthCredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("BasicAuthCredential", name, args, opts);
   }
 }
+export interface BasicAuthCredential extends BasicAuthCredentialOutputs {}
 
 export interface ApiKeyCredentialArgs {
   /** The credential's name; records are found by it, and changing it replaces the resource. */
@@ -164,19 +180,23 @@ export interface ApiKeyCredentialArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a ApiKeyCredential has besides `sysId` and `sysIds`. */
+export interface ApiKeyCredentialOutputs {
+  /** The credential's name; records are found by it, and changing it replaces the resource. */
+  readonly name: pulumi.Output<string>;
+  /** The API key. Secret. */
+  readonly apiKey: pulumi.Output<string>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+}
+
 /** An API key that a spoke's actions send (`api_key_credentials`). */
 export class ApiKeyCredential extends ServiceNowResource {
-  /** The credential's name; records are found by it, and changing it replaces the resource. */
-  declare readonly name: pulumi.Output<string>;
-  /** The API key. Secret. */
-  declare readonly apiKey: pulumi.Output<string>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-
   constructor(name: string, args: ApiKeyCredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("ApiKeyCredential", name, args, opts);
   }
 }
+export interface ApiKeyCredential extends ApiKeyCredentialOutputs {}
 
 export interface OAuth2CredentialArgs {
   /** The credential's name; records are found by it, and changing it replaces the resource. */
@@ -187,19 +207,23 @@ export interface OAuth2CredentialArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a OAuth2Credential has besides `sysId` and `sysIds`. */
+export interface OAuth2CredentialOutputs {
+  /** The credential's name; records are found by it, and changing it replaces the resource. */
+  readonly name: pulumi.Output<string>;
+  /** The OAuth entity profile to sign in with, e.g. an `OAuthProvider`'s `profileSysId`. */
+  readonly oauthEntityProfileSysId: pulumi.Output<string>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+}
+
 /** An OAuth 2.0 credential (`oauth_2_0_credentials`): the instance signs in with an OAuth entity's profile. */
 export class OAuth2Credential extends ServiceNowResource {
-  /** The credential's name; records are found by it, and changing it replaces the resource. */
-  declare readonly name: pulumi.Output<string>;
-  /** The OAuth entity profile to sign in with, e.g. an `OAuthProvider`'s `profileSysId`. */
-  declare readonly oauthEntityProfileSysId: pulumi.Output<string>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-
   constructor(name: string, args: OAuth2CredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("OAuth2Credential", name, args, opts);
   }
 }
+export interface OAuth2Credential extends OAuth2CredentialOutputs {}
 
 export interface OAuthProviderArgs {
   /** The entry's name in the Application Registry; changing it replaces the provider. */
@@ -228,39 +252,43 @@ export interface OAuthProviderArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a OAuthProvider has besides `sysId` and `sysIds`. */
+export interface OAuthProviderOutputs {
+  /** The entry's name in the Application Registry; changing it replaces the provider. */
+  readonly name: pulumi.Output<string>;
+  /** The client id the third party issued. */
+  readonly clientId: pulumi.Output<string>;
+  /** The client secret the third party issued. */
+  readonly clientSecret: pulumi.Output<string>;
+  /** The grant the instance asks tokens with. Default `"client_credentials"`. */
+  readonly grantType: pulumi.Output<"client_credentials" | "authorization_code" | "password" | "refresh_token" | "jwt_bearer">;
+  /** The third party's token URL (https). */
+  readonly tokenUrl: pulumi.Output<string>;
+  /** The third party's authorization URL, for the authorization code grant. */
+  readonly authorizationUrl: pulumi.Output<string | undefined>;
+  /** Where the third party sends authorization codes. Default `https://<instance>/oauth_redirect.do`. */
+  readonly redirectUrl: pulumi.Output<string | undefined>;
+  /** The third party's token revocation URL. */
+  readonly revokeUrl: pulumi.Output<string | undefined>;
+  /** The scopes to ask for, each on the default profile. Default `[]`. */
+  readonly scopes: pulumi.Output<string[]>;
+  /** Access token lifespan in seconds. */
+  readonly accessTokenLifespan: pulumi.Output<number | undefined>;
+  /** Refresh token lifespan in seconds. */
+  readonly refreshTokenLifespan: pulumi.Output<number | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The entity's default profile, for an `OAuth2Credential`. */
+  readonly profileSysId: pulumi.Output<string>;
+}
+
 /** A third-party OAuth provider the instance signs in to (`oauth_entity`, type `oauth_provider`), with its scopes on the default profile. */
 export class OAuthProvider extends ServiceNowResource {
-  /** The entry's name in the Application Registry; changing it replaces the provider. */
-  declare readonly name: pulumi.Output<string>;
-  /** The client id the third party issued. */
-  declare readonly clientId: pulumi.Output<string>;
-  /** The client secret the third party issued. */
-  declare readonly clientSecret: pulumi.Output<string>;
-  /** The grant the instance asks tokens with. Default `"client_credentials"`. */
-  declare readonly grantType: pulumi.Output<"client_credentials" | "authorization_code" | "password" | "refresh_token" | "jwt_bearer">;
-  /** The third party's token URL (https). */
-  declare readonly tokenUrl: pulumi.Output<string>;
-  /** The third party's authorization URL, for the authorization code grant. */
-  declare readonly authorizationUrl: pulumi.Output<string | undefined>;
-  /** Where the third party sends authorization codes. Default `https://<instance>/oauth_redirect.do`. */
-  declare readonly redirectUrl: pulumi.Output<string | undefined>;
-  /** The third party's token revocation URL. */
-  declare readonly revokeUrl: pulumi.Output<string | undefined>;
-  /** The scopes to ask for, each on the default profile. Default `[]`. */
-  declare readonly scopes: pulumi.Output<string[]>;
-  /** Access token lifespan in seconds. */
-  declare readonly accessTokenLifespan: pulumi.Output<number | undefined>;
-  /** Refresh token lifespan in seconds. */
-  declare readonly refreshTokenLifespan: pulumi.Output<number | undefined>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The entity's default profile, for an `OAuth2Credential`. */
-  declare readonly profileSysId: pulumi.Output<string>;
-
   constructor(name: string, args: OAuthProviderArgs, opts?: pulumi.CustomResourceOptions) {
     super("OAuthProvider", name, args, opts);
   }
 }
+export interface OAuthProvider extends OAuthProviderOutputs {}
 
 export interface OAuthExternalClientArgs {
   /** The entry's name in the Application Registry; changing it replaces the client. */
@@ -279,29 +307,33 @@ export interface OAuthExternalClientArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a OAuthExternalClient has besides `sysId` and `sysIds`. */
+export interface OAuthExternalClientOutputs {
+  /** The entry's name in the Application Registry; changing it replaces the client. */
+  readonly name: pulumi.Output<string>;
+  /** At least 16 characters; set it with `pulumi config set --secret` (it is not generated, see the README). */
+  readonly clientSecret: pulumi.Output<string>;
+  /** Where the tool receives authorization codes. */
+  readonly redirectUrl: pulumi.Output<string | undefined>;
+  /** Access token lifespan in seconds. Default `1800`. */
+  readonly accessTokenLifespan: pulumi.Output<number>;
+  /** Refresh token lifespan in seconds (100 days). Default `8640000`. */
+  readonly refreshTokenLifespan: pulumi.Output<number>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The client id: the input, or the one generated. */
+  readonly clientId: pulumi.Output<string>;
+  /** Where the tool asks for tokens: `https://<instance>/oauth_token.do`. */
+  readonly tokenUrl: pulumi.Output<string>;
+}
+
 /** An OAuth client (`oauth_entity`, type `client`) that lets an external tool sign in to ServiceNow. */
 export class OAuthExternalClient extends ServiceNowResource {
-  /** The entry's name in the Application Registry; changing it replaces the client. */
-  declare readonly name: pulumi.Output<string>;
-  /** At least 16 characters; set it with `pulumi config set --secret` (it is not generated, see the README). */
-  declare readonly clientSecret: pulumi.Output<string>;
-  /** Where the tool receives authorization codes. */
-  declare readonly redirectUrl: pulumi.Output<string | undefined>;
-  /** Access token lifespan in seconds. Default `1800`. */
-  declare readonly accessTokenLifespan: pulumi.Output<number>;
-  /** Refresh token lifespan in seconds (100 days). Default `8640000`. */
-  declare readonly refreshTokenLifespan: pulumi.Output<number>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The client id: the input, or the one generated. */
-  declare readonly clientId: pulumi.Output<string>;
-  /** Where the tool asks for tokens: `https://<instance>/oauth_token.do`. */
-  declare readonly tokenUrl: pulumi.Output<string>;
-
   constructor(name: string, args: OAuthExternalClientArgs, opts?: pulumi.CustomResourceOptions) {
     super("OAuthExternalClient", name, args, opts);
   }
 }
+export interface OAuthExternalClient extends OAuthExternalClientOutputs {}
 
 export interface IntegrationUserArgs {
   /** The user name the tool signs in with; changing it replaces the user. */
@@ -322,29 +354,33 @@ export interface IntegrationUserArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a IntegrationUser has besides `sysId` and `sysIds`. */
+export interface IntegrationUserOutputs {
+  /** The user name the tool signs in with; changing it replaces the user. */
+  readonly userName: pulumi.Output<string>;
+  /** The password (at most 100 characters). Secret. */
+  readonly password: pulumi.Output<string>;
+  /** First name, as the user list shows it. */
+  readonly firstName: pulumi.Output<string | undefined>;
+  /** Last name, as the user list shows it. */
+  readonly lastName: pulumi.Output<string | undefined>;
+  /** Where the instance sends the account's notifications. */
+  readonly email: pulumi.Output<string | undefined>;
+  /** The account cannot sign in to the UI. Default `true`. */
+  readonly webServiceAccessOnly: pulumi.Output<boolean>;
+  /** The instance's roles to grant, by name. Default `[]`. */
+  readonly roles: pulumi.Output<string[]>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+}
+
 /** An account (`sys_user`) for a tool that signs in with basic auth: web-service access only by default, a machine identity, with its roles. */
 export class IntegrationUser extends ServiceNowResource {
-  /** The user name the tool signs in with; changing it replaces the user. */
-  declare readonly userName: pulumi.Output<string>;
-  /** The password (at most 100 characters). Secret. */
-  declare readonly password: pulumi.Output<string>;
-  /** First name, as the user list shows it. */
-  declare readonly firstName: pulumi.Output<string | undefined>;
-  /** Last name, as the user list shows it. */
-  declare readonly lastName: pulumi.Output<string | undefined>;
-  /** Where the instance sends the account's notifications. */
-  declare readonly email: pulumi.Output<string | undefined>;
-  /** The account cannot sign in to the UI. Default `true`. */
-  declare readonly webServiceAccessOnly: pulumi.Output<boolean>;
-  /** The instance's roles to grant, by name. Default `[]`. */
-  declare readonly roles: pulumi.Output<string[]>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-
   constructor(name: string, args: IntegrationUserArgs, opts?: pulumi.CustomResourceOptions) {
     super("IntegrationUser", name, args, opts);
   }
 }
+export interface IntegrationUser extends IntegrationUserOutputs {}
 
 export interface TableRecordArgs {
   /** The table, e.g. `u_acme_settings`; changing it replaces the record. */
@@ -359,23 +395,27 @@ export interface TableRecordArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a TableRecord has besides `sysId` and `sysIds`. */
+export interface TableRecordOutputs {
+  /** The table, e.g. `u_acme_settings`; changing it replaces the record. */
+  readonly table: pulumi.Output<string>;
+  /** The columns of `fields` that find the record (its natural key), for adoption; changing it replaces the record. */
+  readonly key: pulumi.Output<string[]>;
+  /** Secret columns (password2): written as display values, kept secret, compared by fingerprint. */
+  readonly secretFields: pulumi.Output<Record<string, string> | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The columns as last written. */
+  readonly fields: pulumi.Output<Record<string, string>>;
+}
+
 /** One record of any table, for records no kind covers yet. */
 export class TableRecord extends ServiceNowResource {
-  /** The table, e.g. `u_acme_settings`; changing it replaces the record. */
-  declare readonly table: pulumi.Output<string>;
-  /** The columns of `fields` that find the record (its natural key), for adoption; changing it replaces the record. */
-  declare readonly key: pulumi.Output<string[]>;
-  /** Secret columns (password2): written as display values, kept secret, compared by fingerprint. */
-  declare readonly secretFields: pulumi.Output<Record<string, string> | undefined>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The columns as last written. */
-  declare readonly fields: pulumi.Output<Record<string, string>>;
-
   constructor(name: string, args: TableRecordArgs, opts?: pulumi.CustomResourceOptions) {
     super("TableRecord", name, args, opts);
   }
 }
+export interface TableRecord extends TableRecordOutputs {}
 
 export interface SumTotalConnectionArgs {
   /** The SumTotal site's URL (the form's Connection URL). */
@@ -402,43 +442,47 @@ export interface SumTotalConnectionArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a SumTotalConnection has besides `sysId` and `sysIds`. */
+export interface SumTotalConnectionOutputs {
+  /** The SumTotal site's URL (the form's Connection URL). */
+  readonly connectionUrl: pulumi.Output<string>;
+  /** The OAuth entity's name (the form's OAuth Entity Name). */
+  readonly oauthEntityName: pulumi.Output<string>;
+  /** The OAuth client id SumTotal issued. */
+  readonly oauthClientId: pulumi.Output<string>;
+  /** The OAuth client secret SumTotal issued. */
+  readonly oauthClientSecret: pulumi.Output<string>;
+  /** The token URL. Default `https://<connection host>/apisecurity/connect/token`; it must be on the connection's host unless `customDomain` names its host. */
+  readonly oauthTokenUrl: pulumi.Output<string | undefined>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"SumTotal"`. */
+  readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The connection's sys_id (`http_connection`). */
+  readonly connectionSysId: pulumi.Output<string>;
+  /** The credential's sys_id. */
+  readonly credentialSysId: pulumi.Output<string>;
+  /** The OAuth entity's sys_id, or empty without OAuth. */
+  readonly oauthEntitySysId: pulumi.Output<string>;
+  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
+  readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
+}
+
 /** The SumTotal spoke's Configure form: an OAuth provider (client credentials, scope `allapis`), its OAuth 2.0 credential and the connection on the alias `sn_sumtotal_spoke.SumTotal`. */
 export class SumTotalConnection extends ServiceNowResource {
-  /** The SumTotal site's URL (the form's Connection URL). */
-  declare readonly connectionUrl: pulumi.Output<string>;
-  /** The OAuth entity's name (the form's OAuth Entity Name). */
-  declare readonly oauthEntityName: pulumi.Output<string>;
-  /** The OAuth client id SumTotal issued. */
-  declare readonly oauthClientId: pulumi.Output<string>;
-  /** The OAuth client secret SumTotal issued. */
-  declare readonly oauthClientSecret: pulumi.Output<string>;
-  /** The token URL. Default `https://<connection host>/apisecurity/connect/token`; it must be on the connection's host unless `customDomain` names its host. */
-  declare readonly oauthTokenUrl: pulumi.Output<string | undefined>;
-  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
-  declare readonly customDomain: pulumi.Output<string | undefined>;
-  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"SumTotal"`. */
-  declare readonly connectionName: pulumi.Output<string>;
-  /** Whether the connection is active. Default `true`. */
-  declare readonly active: pulumi.Output<boolean>;
-  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
-  declare readonly verifyCredentials: pulumi.Output<boolean>;
-  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
-  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
-  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The connection's sys_id (`http_connection`). */
-  declare readonly connectionSysId: pulumi.Output<string>;
-  /** The credential's sys_id. */
-  declare readonly credentialSysId: pulumi.Output<string>;
-  /** The OAuth entity's sys_id, or empty without OAuth. */
-  declare readonly oauthEntitySysId: pulumi.Output<string>;
-  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
-  declare readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
-
   constructor(name: string, args: SumTotalConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super("SumTotalConnection", name, args, opts);
   }
 }
+export interface SumTotalConnection extends SumTotalConnectionOutputs {}
 
 export interface QualtricsConnectionArgs {
   /** `https://<Organization-ID>.qualtrics.com/API/v3`. */
@@ -469,47 +513,51 @@ export interface QualtricsConnectionArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a QualtricsConnection has besides `sysId` and `sysIds`. */
+export interface QualtricsConnectionOutputs {
+  /** `https://<Organization-ID>.qualtrics.com/API/v3`. */
+  readonly connectionUrl: pulumi.Output<string>;
+  /** The Qualtrics API token (the connection's X-API-TOKEN attribute). Secret. */
+  readonly xApiToken: pulumi.Output<string>;
+  /** The OAuth entity's name. */
+  readonly oauthName: pulumi.Output<string>;
+  /** The OAuth client id Qualtrics issued. */
+  readonly oauthClientId: pulumi.Output<string>;
+  /** The OAuth client secret Qualtrics issued. */
+  readonly oauthClientSecret: pulumi.Output<string>;
+  /** `https://<Data-Center-ID>.qualtrics.com/oauth2/token`. */
+  readonly tokenUrl: pulumi.Output<string>;
+  /** Sets `sn_qualtrics_spoke.qualtrics_directory` (its old value comes back on destroy). */
+  readonly directoryId: pulumi.Output<string | undefined>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Qualtrics"`. */
+  readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The connection's sys_id (`http_connection`). */
+  readonly connectionSysId: pulumi.Output<string>;
+  /** The credential's sys_id. */
+  readonly credentialSysId: pulumi.Output<string>;
+  /** The OAuth entity's sys_id, or empty without OAuth. */
+  readonly oauthEntitySysId: pulumi.Output<string>;
+  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
+  readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
+}
+
 /** The Qualtrics spoke's Configure form: an OAuth provider (client credentials, scope `manage:all`), its credential, the connection with its X-API-TOKEN, and optionally the directory property the spoke ships. */
 export class QualtricsConnection extends ServiceNowResource {
-  /** `https://<Organization-ID>.qualtrics.com/API/v3`. */
-  declare readonly connectionUrl: pulumi.Output<string>;
-  /** The Qualtrics API token (the connection's X-API-TOKEN attribute). Secret. */
-  declare readonly xApiToken: pulumi.Output<string>;
-  /** The OAuth entity's name. */
-  declare readonly oauthName: pulumi.Output<string>;
-  /** The OAuth client id Qualtrics issued. */
-  declare readonly oauthClientId: pulumi.Output<string>;
-  /** The OAuth client secret Qualtrics issued. */
-  declare readonly oauthClientSecret: pulumi.Output<string>;
-  /** `https://<Data-Center-ID>.qualtrics.com/oauth2/token`. */
-  declare readonly tokenUrl: pulumi.Output<string>;
-  /** Sets `sn_qualtrics_spoke.qualtrics_directory` (its old value comes back on destroy). */
-  declare readonly directoryId: pulumi.Output<string | undefined>;
-  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
-  declare readonly customDomain: pulumi.Output<string | undefined>;
-  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Qualtrics"`. */
-  declare readonly connectionName: pulumi.Output<string>;
-  /** Whether the connection is active. Default `true`. */
-  declare readonly active: pulumi.Output<boolean>;
-  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
-  declare readonly verifyCredentials: pulumi.Output<boolean>;
-  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
-  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
-  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The connection's sys_id (`http_connection`). */
-  declare readonly connectionSysId: pulumi.Output<string>;
-  /** The credential's sys_id. */
-  declare readonly credentialSysId: pulumi.Output<string>;
-  /** The OAuth entity's sys_id, or empty without OAuth. */
-  declare readonly oauthEntitySysId: pulumi.Output<string>;
-  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
-  declare readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
-
   constructor(name: string, args: QualtricsConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super("QualtricsConnection", name, args, opts);
   }
 }
+export interface QualtricsConnection extends QualtricsConnectionOutputs {}
 
 export interface OktaApiKeyCredentialArgs {
   /** The credential's name; changing it replaces the credential. */
@@ -524,23 +572,27 @@ export interface OktaApiKeyCredentialArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a OktaApiKeyCredential has besides `sysId` and `sysIds`. */
+export interface OktaApiKeyCredentialOutputs {
+  /** The credential's name; changing it replaces the credential. */
+  readonly name: pulumi.Output<string>;
+  /** The Okta API token, with or without the `SSWS ` prefix (stored with it). Secret. */
+  readonly apiKey: pulumi.Output<string>;
+  /** An Okta org URL (an Okta domain, or `customDomain`): before writing, check the token there (`GET /api/v1/users/me`). */
+  readonly verifyAtOrgUrl: pulumi.Output<string | undefined>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  readonly customDomain: pulumi.Output<string | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+}
+
 /** The Okta spoke's API-key credential (`api_key_credentials`, `SSWS <token>`), for an `OktaConnection`. */
 export class OktaApiKeyCredential extends ServiceNowResource {
-  /** The credential's name; changing it replaces the credential. */
-  declare readonly name: pulumi.Output<string>;
-  /** The Okta API token, with or without the `SSWS ` prefix (stored with it). Secret. */
-  declare readonly apiKey: pulumi.Output<string>;
-  /** An Okta org URL (an Okta domain, or `customDomain`): before writing, check the token there (`GET /api/v1/users/me`). */
-  declare readonly verifyAtOrgUrl: pulumi.Output<string | undefined>;
-  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
-  declare readonly customDomain: pulumi.Output<string | undefined>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-
   constructor(name: string, args: OktaApiKeyCredentialArgs, opts?: pulumi.CustomResourceOptions) {
     super("OktaApiKeyCredential", name, args, opts);
   }
 }
+export interface OktaApiKeyCredential extends OktaApiKeyCredentialOutputs {}
 
 export interface OktaConnectionArgs {
   /** The Okta org URL, e.g. `https://acme.okta.com`. */
@@ -559,33 +611,37 @@ export interface OktaConnectionArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a OktaConnection has besides `sysId` and `sysIds`. */
+export interface OktaConnectionOutputs {
+  /** The Okta org URL, e.g. `https://acme.okta.com`. */
+  readonly connectionUrl: pulumi.Output<string>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Okta"`. */
+  readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  readonly active: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The connection's sys_id (`http_connection`). */
+  readonly connectionSysId: pulumi.Output<string>;
+  /** The credential's sys_id. */
+  readonly credentialSysId: pulumi.Output<string>;
+  /** The OAuth entity's sys_id, or empty without OAuth. */
+  readonly oauthEntitySysId: pulumi.Output<string>;
+  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
+  readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
+}
+
 /** The Okta spoke's connection on the alias `sn_okta_spoke.Okta`, with the org URL and an `OktaApiKeyCredential`. */
 export class OktaConnection extends ServiceNowResource {
-  /** The Okta org URL, e.g. `https://acme.okta.com`. */
-  declare readonly connectionUrl: pulumi.Output<string>;
-  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
-  declare readonly customDomain: pulumi.Output<string | undefined>;
-  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Okta"`. */
-  declare readonly connectionName: pulumi.Output<string>;
-  /** Whether the connection is active. Default `true`. */
-  declare readonly active: pulumi.Output<boolean>;
-  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
-  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
-  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The connection's sys_id (`http_connection`). */
-  declare readonly connectionSysId: pulumi.Output<string>;
-  /** The credential's sys_id. */
-  declare readonly credentialSysId: pulumi.Output<string>;
-  /** The OAuth entity's sys_id, or empty without OAuth. */
-  declare readonly oauthEntitySysId: pulumi.Output<string>;
-  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
-  declare readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
-
   constructor(name: string, args: OktaConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super("OktaConnection", name, args, opts);
   }
 }
+export interface OktaConnection extends OktaConnectionOutputs {}
 
 export interface OktaOAuthConnectionArgs {
   /** The Okta org URL, e.g. `https://acme.okta.com`. */
@@ -622,55 +678,59 @@ export interface OktaOAuthConnectionArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a OktaOAuthConnection has besides `sysId` and `sysIds`. */
+export interface OktaOAuthConnectionOutputs {
+  /** The Okta org URL, e.g. `https://acme.okta.com`. */
+  readonly connectionUrl: pulumi.Output<string>;
+  /** The Okta API version in the OAuth URLs. Default `"v1"`. */
+  readonly apiVersion: pulumi.Output<string>;
+  /** The client id of the Okta app integration. */
+  readonly clientId: pulumi.Output<string>;
+  /** The client secret of the Okta app integration. */
+  readonly clientSecret: pulumi.Output<string>;
+  /** Default `https://<org>/oauth2/<apiVersion>/authorize`. */
+  readonly authorizationUrl: pulumi.Output<string | undefined>;
+  /** Default `https://<org>/oauth2/<apiVersion>/token`. */
+  readonly tokenUrl: pulumi.Output<string | undefined>;
+  /** Default `https://<org>/oauth2/<apiVersion>/revoke`. */
+  readonly revokeUrl: pulumi.Output<string | undefined>;
+  /** Default `https://<instance>/oauth_redirect.do`. */
+  readonly redirectUrl: pulumi.Output<string | undefined>;
+  /** The Okta scopes to ask for, e.g. `okta.users.manage`. Default `[]`. */
+  readonly scopes: pulumi.Output<string[]>;
+  /** The OAuth entity's name. Default `"Okta OAuth"`. */
+  readonly oauthEntityName: pulumi.Output<string>;
+  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
+  readonly customDomain: pulumi.Output<string | undefined>;
+  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Okta"`. */
+  readonly connectionName: pulumi.Output<string>;
+  /** Whether the connection is active. Default `true`. */
+  readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The connection's sys_id (`http_connection`). */
+  readonly connectionSysId: pulumi.Output<string>;
+  /** The credential's sys_id. */
+  readonly credentialSysId: pulumi.Output<string>;
+  /** The OAuth entity's sys_id, or empty without OAuth. */
+  readonly oauthEntitySysId: pulumi.Output<string>;
+  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
+  readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
+  /** The credential record where an admin clicks "Get OAuth Token" once (Okta's interactive sign-in). */
+  readonly finishSignInUrl: pulumi.Output<string>;
+}
+
 /** The Okta spoke over OAuth (authorization code): OAuth provider, credential and connection; an admin finishes once at `finishSignInUrl`. */
 export class OktaOAuthConnection extends ServiceNowResource {
-  /** The Okta org URL, e.g. `https://acme.okta.com`. */
-  declare readonly connectionUrl: pulumi.Output<string>;
-  /** The Okta API version in the OAuth URLs. Default `"v1"`. */
-  declare readonly apiVersion: pulumi.Output<string>;
-  /** The client id of the Okta app integration. */
-  declare readonly clientId: pulumi.Output<string>;
-  /** The client secret of the Okta app integration. */
-  declare readonly clientSecret: pulumi.Output<string>;
-  /** Default `https://<org>/oauth2/<apiVersion>/authorize`. */
-  declare readonly authorizationUrl: pulumi.Output<string | undefined>;
-  /** Default `https://<org>/oauth2/<apiVersion>/token`. */
-  declare readonly tokenUrl: pulumi.Output<string | undefined>;
-  /** Default `https://<org>/oauth2/<apiVersion>/revoke`. */
-  declare readonly revokeUrl: pulumi.Output<string | undefined>;
-  /** Default `https://<instance>/oauth_redirect.do`. */
-  declare readonly redirectUrl: pulumi.Output<string | undefined>;
-  /** The Okta scopes to ask for, e.g. `okta.users.manage`. Default `[]`. */
-  declare readonly scopes: pulumi.Output<string[]>;
-  /** The OAuth entity's name. Default `"Okta OAuth"`. */
-  declare readonly oauthEntityName: pulumi.Output<string>;
-  /** A host of your own for the vendor (e.g. an Okta custom domain such as `login.acme.com`), accepted besides the vendor's domains for this resource's URLs. */
-  declare readonly customDomain: pulumi.Output<string | undefined>;
-  /** The connection's name on the alias (read-only in the form: the alias's name). Default `"Okta"`. */
-  declare readonly connectionName: pulumi.Output<string>;
-  /** Whether the connection is active. Default `true`. */
-  declare readonly active: pulumi.Output<boolean>;
-  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
-  declare readonly verifyCredentials: pulumi.Output<boolean>;
-  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
-  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
-  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The connection's sys_id (`http_connection`). */
-  declare readonly connectionSysId: pulumi.Output<string>;
-  /** The credential's sys_id. */
-  declare readonly credentialSysId: pulumi.Output<string>;
-  /** The OAuth entity's sys_id, or empty without OAuth. */
-  declare readonly oauthEntitySysId: pulumi.Output<string>;
-  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
-  declare readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
-  /** The credential record where an admin clicks "Get OAuth Token" once (Okta's interactive sign-in). */
-  declare readonly finishSignInUrl: pulumi.Output<string>;
-
   constructor(name: string, args: OktaOAuthConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super("OktaOAuthConnection", name, args, opts);
   }
 }
+export interface OktaOAuthConnection extends OktaOAuthConnectionOutputs {}
 
 export interface SpokeConnectionArgs {
   /** The spoke's alias id, e.g. `sn_workday_spoke.Workday`; changing it replaces the connection. */
@@ -715,61 +775,65 @@ export interface SpokeConnectionArgs {
   readonly properties?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** What a SpokeConnection has besides `sysId` and `sysIds`. */
+export interface SpokeConnectionOutputs {
+  /** The spoke's alias id, e.g. `sn_workday_spoke.Workday`; changing it replaces the connection. */
+  readonly connectionAlias: pulumi.Output<string>;
+  /** The third party's base URL. Required unless `form` gives it. */
+  readonly connectionUrl: pulumi.Output<string | undefined>;
+  /** How the connection signs in. Required unless `form` is given: then the template's credential table decides it. Changing it replaces the connection. */
+  readonly credentialType: pulumi.Output<"oauth2_client_credentials" | "api_key" | "basic" | undefined>;
+  /** The spoke's Configure form, keyed by its labels as the setup page prints them: checked against the alias's template before any write; password fields are written as secrets. Secret as a whole. */
+  readonly form: pulumi.Output<Record<string, string> | undefined>;
+  /** The connection's name on the alias. Default: the alias's name. */
+  readonly connectionName: pulumi.Output<string | undefined>;
+  /** Whether the connection is active. Default `true`. */
+  readonly active: pulumi.Output<boolean>;
+  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
+  readonly verifyCredentials: pulumi.Output<boolean>;
+  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
+  readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
+  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The credential's name. Default: the OAuth entity's name, else `<connectionName> Credential`. */
+  readonly credentialName: pulumi.Output<string | undefined>;
+  /** The OAuth entity's name (OAuth client credentials). */
+  readonly oauthEntityName: pulumi.Output<string | undefined>;
+  /** The OAuth client id the third party issued. */
+  readonly clientId: pulumi.Output<string | undefined>;
+  /** The OAuth client secret the third party issued. */
+  readonly clientSecret: pulumi.Output<string | undefined>;
+  /** The third party's token URL. */
+  readonly tokenUrl: pulumi.Output<string | undefined>;
+  /** The OAuth scopes. Default with `form`: the template's. */
+  readonly scopes: pulumi.Output<string[]>;
+  /** The API key (credentialType `api_key`). Secret. */
+  readonly apiKey: pulumi.Output<string | undefined>;
+  /** The user name (credentialType `basic`). */
+  readonly userName: pulumi.Output<string | undefined>;
+  /** The password (credentialType `basic`). Secret. */
+  readonly password: pulumi.Output<string | undefined>;
+  /** Connection attribute values by column, e.g. `{ x_api_token }`. Secret. */
+  readonly attributes: pulumi.Output<Record<string, string> | undefined>;
+  /** Properties the spoke ships, set here and given back on destroy. */
+  readonly properties: pulumi.Output<Record<string, string> | undefined>;
+  /** The connection's sys_id (`http_connection`). */
+  readonly connectionSysId: pulumi.Output<string>;
+  /** The credential's sys_id. */
+  readonly credentialSysId: pulumi.Output<string>;
+  /** The OAuth entity's sys_id, or empty without OAuth. */
+  readonly oauthEntitySysId: pulumi.Output<string>;
+  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
+  readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
+}
+
 /** Any spoke's connection by alias id, with an OAuth client-credentials provider, an API key or basic auth; or by its own Configure form (`form`). */
 export class SpokeConnection extends ServiceNowResource {
-  /** The spoke's alias id, e.g. `sn_workday_spoke.Workday`; changing it replaces the connection. */
-  declare readonly connectionAlias: pulumi.Output<string>;
-  /** The third party's base URL. Required unless `form` gives it. */
-  declare readonly connectionUrl: pulumi.Output<string | undefined>;
-  /** How the connection signs in. Required unless `form` is given: then the template's credential table decides it. Changing it replaces the connection. */
-  declare readonly credentialType: pulumi.Output<"oauth2_client_credentials" | "api_key" | "basic" | undefined>;
-  /** The spoke's Configure form, keyed by its labels as the setup page prints them: checked against the alias's template before any write; password fields are written as secrets. Secret as a whole. */
-  declare readonly form: pulumi.Output<Record<string, string> | undefined>;
-  /** The connection's name on the alias. Default: the alias's name. */
-  declare readonly connectionName: pulumi.Output<string | undefined>;
-  /** Whether the connection is active. Default `true`. */
-  declare readonly active: pulumi.Output<boolean>;
-  /** Before any write, ask the third party for a token with these credentials (the form's Get OAuth Token, moved first). Default `false`. */
-  declare readonly verifyCredentials: pulumi.Output<boolean>;
-  /** The alias's template has an On Create Script, which the Configure form runs and the Table API does not, and you do its work another way: silences that warning. Default `false`. */
-  declare readonly acknowledgeOnCreateScript: pulumi.Output<boolean>;
-  /** Take over a configuration made by hand in the UI (the same names on the same alias) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The credential's name. Default: the OAuth entity's name, else `<connectionName> Credential`. */
-  declare readonly credentialName: pulumi.Output<string | undefined>;
-  /** The OAuth entity's name (OAuth client credentials). */
-  declare readonly oauthEntityName: pulumi.Output<string | undefined>;
-  /** The OAuth client id the third party issued. */
-  declare readonly clientId: pulumi.Output<string | undefined>;
-  /** The OAuth client secret the third party issued. */
-  declare readonly clientSecret: pulumi.Output<string | undefined>;
-  /** The third party's token URL. */
-  declare readonly tokenUrl: pulumi.Output<string | undefined>;
-  /** The OAuth scopes. Default with `form`: the template's. */
-  declare readonly scopes: pulumi.Output<string[]>;
-  /** The API key (credentialType `api_key`). Secret. */
-  declare readonly apiKey: pulumi.Output<string | undefined>;
-  /** The user name (credentialType `basic`). */
-  declare readonly userName: pulumi.Output<string | undefined>;
-  /** The password (credentialType `basic`). Secret. */
-  declare readonly password: pulumi.Output<string | undefined>;
-  /** Connection attribute values by column, e.g. `{ x_api_token }`. Secret. */
-  declare readonly attributes: pulumi.Output<Record<string, string> | undefined>;
-  /** Properties the spoke ships, set here and given back on destroy. */
-  declare readonly properties: pulumi.Output<Record<string, string> | undefined>;
-  /** The connection's sys_id (`http_connection`). */
-  declare readonly connectionSysId: pulumi.Output<string>;
-  /** The credential's sys_id. */
-  declare readonly credentialSysId: pulumi.Output<string>;
-  /** The OAuth entity's sys_id, or empty without OAuth. */
-  declare readonly oauthEntitySysId: pulumi.Output<string>;
-  /** What the last write found of the alias's Configure form: its template, the defaults written from it, notes. */
-  declare readonly configureForm: pulumi.Output<{ template: string; templateSysId: string; defaultsWritten: string[]; notes: string[] }>;
-
   constructor(name: string, args: SpokeConnectionArgs, opts?: pulumi.CustomResourceOptions) {
     super("SpokeConnection", name, args, opts);
   }
 }
+export interface SpokeConnection extends SpokeConnectionOutputs {}
 
 export interface RestApiKeyArgs {
   /** The key's name (at most 80 characters); its profile and policies are named after it. */
@@ -796,32 +860,36 @@ export interface RestApiKeyArgs {
   readonly adopt?: pulumi.Input<boolean>;
 }
 
+/** What a RestApiKey has besides `sysId` and `sysIds`. */
+export interface RestApiKeyOutputs {
+  /** The key's name (at most 80 characters); its profile and policies are named after it. */
+  readonly name: pulumi.Output<string>;
+  /** The key's description. */
+  readonly description: pulumi.Output<string | undefined>;
+  /** The user the key signs in as, with that user's roles: typically an `IntegrationUser`'s `sysId`. */
+  readonly userSysId: pulumi.Output<string>;
+  /** Whether the key signs in. Default `true`. */
+  readonly active: pulumi.Output<boolean>;
+  /** UTC, `YYYY-MM-DD HH:mm:ss`, in the future. Unset: the key does not expire. */
+  readonly expiresAt: pulumi.Output<string | undefined>;
+  /** The REST APIs the key may call. Default `["table"]`. */
+  readonly apis: pulumi.Output<("table" | "attachment" | "aggregate" | "import")[]>;
+  /** Where the tool sends `x-sn-apikey`: `header`, or `query` (a URL parameter). Default `"header"`. */
+  readonly keyIn: pulumi.Output<"header" | "query">;
+  /** Other sign-ins the access policies keep accepting for these APIs (a policy accepts only the profiles it lists); `[]`: the key only. Default `["basic","oauth"]`. */
+  readonly alsoAccept: pulumi.Output<("basic" | "oauth")[]>;
+  /** Any label; changing it replaces the key, so the tool gets a new token (e.g. `2026-12`). */
+  readonly rotation: pulumi.Output<string | undefined>;
+  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
+  readonly adopt: pulumi.Output<boolean | undefined>;
+  /** The token the tool sends as `x-sn-apikey` (header, or URL parameter with `keyIn: query`). Secret. */
+  readonly token: pulumi.Output<string>;
+}
+
 /** A REST API key for a user (`x-sn-apikey`, token-based authentication), with its profile and access policies. */
 export class RestApiKey extends ServiceNowResource {
-  /** The key's name (at most 80 characters); its profile and policies are named after it. */
-  declare readonly name: pulumi.Output<string>;
-  /** The key's description. */
-  declare readonly description: pulumi.Output<string | undefined>;
-  /** The user the key signs in as, with that user's roles: typically an `IntegrationUser`'s `sysId`. */
-  declare readonly userSysId: pulumi.Output<string>;
-  /** Whether the key signs in. Default `true`. */
-  declare readonly active: pulumi.Output<boolean>;
-  /** UTC, `YYYY-MM-DD HH:mm:ss`, in the future. Unset: the key does not expire. */
-  declare readonly expiresAt: pulumi.Output<string | undefined>;
-  /** The REST APIs the key may call. Default `["table"]`. */
-  declare readonly apis: pulumi.Output<("table" | "attachment" | "aggregate" | "import")[]>;
-  /** Where the tool sends `x-sn-apikey`: `header`, or `query` (a URL parameter). Default `"header"`. */
-  declare readonly keyIn: pulumi.Output<"header" | "query">;
-  /** Other sign-ins the access policies keep accepting for these APIs (a policy accepts only the profiles it lists); `[]`: the key only. Default `["basic","oauth"]`. */
-  declare readonly alsoAccept: pulumi.Output<("basic" | "oauth")[]>;
-  /** Any label; changing it replaces the key, so the tool gets a new token (e.g. `2026-12`). */
-  declare readonly rotation: pulumi.Output<string | undefined>;
-  /** Take over an existing record with the same natural key (one made by hand) instead of failing. Default false. */
-  declare readonly adopt: pulumi.Output<boolean | undefined>;
-  /** The token the tool sends as `x-sn-apikey` (header, or URL parameter with `keyIn: query`). Secret. */
-  declare readonly token: pulumi.Output<string>;
-
   constructor(name: string, args: RestApiKeyArgs, opts?: pulumi.CustomResourceOptions) {
     super("RestApiKey", name, args, opts);
   }
 }
+export interface RestApiKey extends RestApiKeyOutputs {}

@@ -14,26 +14,26 @@ const header = [
   'import type * as pulumi from "@pulumi/pulumi";',
 ];
 
-/** The resource classes and their Args, as TypeScript: one class per kind, in the registry's order, on the dynamic provider. */
+/** The resource classes with their Args and Outputs, as TypeScript: one class per kind, in the registry's order, on the dynamic provider. */
 export function renderResources(kinds: readonly ResourceKind<any>[]): string {
-  const parts = [...header, 'import { ServiceNowResource } from "./servicenow-resource";', "", ...kinds.map((kind) => `${renderArgs(kind)}\n${renderClass(kind, "ServiceNowResource")}`)];
+  const parts = [...header, 'import { ServiceNowResource } from "./servicenow-resource";', "", ...kinds.map((kind) => `${renderArgs(kind)}\n${renderOutputs(kind)}\n${renderClass(kind, "ServiceNowResource")}`)];
   return `${parts.join("\n")}`;
 }
 
 /**
- * The same classes through the provider plugin: the same Args (imported, not restated), each
- * class with the names the program must register (its properties, its secret inputs) written
- * in, so that a program loads neither the kinds nor zod.
+ * The same classes through the provider plugin: the same Args and Outputs (imported, not
+ * restated), each class with the names the program must register (its properties, its secret
+ * inputs) written in, so that a program loads neither the kinds nor zod.
  */
 export function renderPluginResources(kinds: readonly ResourceKind<any>[]): string {
-  const argsTypes = kinds.map((kind) => `${kind.name}Args`).join(", ");
+  const types = kinds.flatMap((kind) => [`${kind.name}Args`, `${kind.name}Outputs`]).join(", ");
   const parts = [
     ...header,
-    `import type { ${argsTypes} } from "./resources.generated";`,
+    `import type { ${types} } from "./resources.generated";`,
     'import { PluginProviderResource } from "./plugin-provider-resource";',
     'import { PluginResource } from "./plugin-resource";',
     "",
-    `export type { ${argsTypes} };`,
+    `export type { ${types} };`,
     "",
     renderProvider(),
     ...kinds.map((kind) => {
@@ -73,28 +73,35 @@ function renderArgs(kind: ResourceKind<any>): string {
   return [`export interface ${kind.name}Args {`, args.join("").trimEnd(), "}", ""].join("\n");
 }
 
-/** A kind's class on `base`, whose constructor takes the kind's name, the resource's and `extraArguments`. */
-function renderClass(kind: ResourceKind<any>, base: string, extraArguments = ""): string {
+/** What a kind's resource has besides `sysId` and `sysIds` (its base's): every input, as in Pulumi's own SDKs (`user.userName`), and the kind's outputs. */
+function renderOutputs(kind: ResourceKind<any>): string {
   const described = describeKind(kind);
   const inheritedOutputs = new Set(["sysId", "sysIds"]);
   const declaredOutputs = new Set(described.outputs.map((output) => output.name));
-  // Every input is an output of the same name too, as in Pulumi's own SDKs (`user.userName`).
   const outputs = [
     ...described.inputs
       .filter((input) => !declaredOutputs.has(input.name))
-      .map((input) => `${doc(input, "  ")}  declare readonly ${input.name}: pulumi.Output<${typeOf(input.schema, "output")}${input.required || input.default !== undefined ? "" : " | undefined"}>;\n`),
+      .map((input) => `${doc(input, "  ")}  readonly ${input.name}: pulumi.Output<${typeOf(input.schema, "output")}${input.required || input.default !== undefined ? "" : " | undefined"}>;\n`),
     ...described.outputs
       .filter((output) => !inheritedOutputs.has(output.name))
-      .map((output) => `${doc(output, "  ")}  declare readonly ${output.name}: pulumi.Output<${typeOf(output.schema, "output")}>;\n`),
+      .map((output) => `${doc(output, "  ")}  readonly ${output.name}: pulumi.Output<${typeOf(output.schema, "output")}>;\n`),
   ];
+  return [`/** What a ${kind.name} has besides \`sysId\` and \`sysIds\`. */`, `export interface ${kind.name}Outputs {`, outputs.join("").trimEnd(), "}", ""].join("\n");
+}
+
+/**
+ * A kind's class on `base`, whose constructor takes the kind's name, the resource's and
+ * `extraArguments`; its outputs are merged in from `<Kind>Outputs` (the SDK sets them at run time).
+ */
+function renderClass(kind: ResourceKind<any>, base: string, extraArguments = ""): string {
   return [
-    `/** ${described.description} */`,
+    `/** ${describeKind(kind).description} */`,
     `export class ${kind.name} extends ${base} {`,
-    ...(outputs.length > 0 ? [outputs.join("").trimEnd(), ""] : []),
     `  constructor(name: string, args: ${kind.name}Args, opts?: pulumi.CustomResourceOptions) {`,
     `    super(${JSON.stringify(kind.name)}, name, args, opts${extraArguments});`,
     "  }",
     "}",
+    `export interface ${kind.name} extends ${kind.name}Outputs {}`,
     "",
   ].join("\n");
 }
