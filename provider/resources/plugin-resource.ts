@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { tokenOf } from "../schema/package-name";
+import { dynamicTokenOf, tokenOf } from "../schema/package-name";
 
 /** What a kind's class registers: every property it has (inputs and outputs), and which inputs are secret. */
 export interface PluginResourceShape {
@@ -13,6 +13,11 @@ export interface PluginResourceShape {
  * dynamic-provider host. Its secret inputs stay secret in state even when given as plain
  * strings, as the dynamic classes' do. The plugin names the resource's records after its URN,
  * so no owner travels with the inputs.
+ *
+ * Each resource is an alias of the dynamic class's resource of the same name, so a stack made
+ * with the dynamic classes switches with no change: the engine moves each resource's state to
+ * the plugin's type, and the plugin reads that state as its own (the lifecycle and its
+ * bookkeeping are the same).
  */
 export abstract class PluginResource extends pulumi.CustomResource {
   /** The sys_id of the main record. */
@@ -26,6 +31,10 @@ export abstract class PluginResource extends pulumi.CustomResource {
     for (const key of shape.secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
     // Every property of the resource, given or not; inputs that share an output's name keep their value.
     const properties = { ...Object.fromEntries(shape.properties.map((property) => [property, undefined])), ...inputs };
-    super(tokenOf(kindName), name, properties, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...shape.secretInputs] });
+    super(tokenOf(kindName), name, properties, {
+      ...opts,
+      aliases: [...(opts?.aliases ?? []), { type: dynamicTokenOf(kindName) }],
+      additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...shape.secretInputs],
+    });
   }
 }

@@ -8,3 +8,11 @@ export const packageName = "servicenow";
 export function tokenOf(kindName: string): string {
   return `${packageName}:index:${kindName}`;
 }
+
+/**
+ * The type token a kind's dynamic class registers (`pulumi-nodejs:dynamic/servicenow:<Kind>`:
+ * the SDK's dynamic prefix, then the module and type ServiceNowResource passes).
+ */
+export function dynamicTokenOf(kindName: string): string {
+  return `pulumi-nodejs:dynamic/servicenow:${kindName}`;
+}

@@ -11,7 +11,7 @@ import { assertCliInstalled, localPulumiEnv, repoRoot } from "../../scripts/loca
  * empty folder, the packed tarball installed with npm, the README's program, stack config,
  * `pulumi up` against the emulator, then no change on a refresh, then destroy. Only the
  * placeholders are filled in (the emulator's URL and credentials), and `--yes
- * --non-interactive` added where pulumi would ask. Then the same program through the plugin,
+ * --non-interactive` added where pulumi would ask. Then the same stack switched to the plugin,
  * with the two changes "Faster runs" gives. Also: the package installs from a git URL.
  */
 const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
@@ -85,23 +85,29 @@ describe("the README's user path, through npm and the real CLI", function () {
     assert.equal(emulator.records("http_connection", "name=SumTotal").length, 0);
   });
 
-  it("the same program and stack through the plugin, with the README's new import and Pulumi.yaml: up, no change on refresh, destroy", async () => {
+  it("the same stack switched to the plugin with the README's new import and Pulumi.yaml: no change, the same records; refresh, destroy", async () => {
+    await must("pulumi up --yes --non-interactive --skip-preview", project, env);
+    const made = emulator.records("http_connection", "name=SumTotal").map((record) => record.sys_id);
+    assert.equal(made.length, 1, "the dynamic classes made the SumTotal connection again");
     const importLine = block("ts", "### Faster runs").trim();
     const program = fs.readFileSync(path.join(project, "index.ts"), "utf8");
     assert.match(program, /^import \* as snow from "pulumi-servicenow-spokes";$/m, "the program the first walk ran");
     fs.writeFileSync(path.join(project, "index.ts"), program.replace(/^import \* as snow from "pulumi-servicenow-spokes";$/m, importLine));
     fs.writeFileSync(path.join(project, "Pulumi.yaml"), block("yaml", "### Faster runs"));
+    // The switch itself changes nothing: each plugin resource is an alias of its dynamic one.
+    const switched = await shell("pulumi preview --expect-no-changes --non-interactive", project, env);
+    assert.equal(switched.code, 0, switched.output);
     await must("pulumi up --yes --non-interactive --skip-preview", project, env);
-    assert.equal(emulator.records("http_connection", "name=SumTotal").length, 1, "pulumi up made the SumTotal connection");
+    assert.deepEqual(emulator.records("http_connection", "name=SumTotal").map((record) => record.sys_id), made, "the same connection, not made again");
     const state = await must("pulumi stack export", project, env);
     assert.ok(!state.includes("user-path-sumtotal-secret"), "the client secret is in the state in plaintext");
     const types = (JSON.parse(state) as { deployment: { resources: { type: string }[] } }).deployment.resources.map((resource) => resource.type);
     assert.ok(types.includes("servicenow:index:SumTotalConnection"), `the plugin's resource type: ${types.join(", ")}`);
-    assert.ok(!types.some((type) => type.startsWith("pulumi-nodejs:dynamic")), "no dynamic resource");
+    assert.ok(!types.some((type) => type.startsWith("pulumi-nodejs:dynamic")), "no dynamic resource left");
     const clean = await shell("pulumi preview --refresh --expect-no-changes --non-interactive", project, env);
     assert.equal(clean.code, 0, clean.output);
     assert.doesNotMatch(clean.output, /Warning/, "no warning a user would have to read");
-    assert.ok(!clean.output.includes("user-path-sumtotal-secret"), "the secret stays out of the output");
+    assert.ok(!`${switched.output}${clean.output}`.includes("user-path-sumtotal-secret"), "the secret stays out of the output");
     await must("pulumi destroy --yes --non-interactive --skip-preview", project, env);
     assert.equal(emulator.records("http_connection", "name=SumTotal").length, 0);
   });
