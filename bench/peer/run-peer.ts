@@ -31,7 +31,7 @@ import type { PulumiProject } from "../../test/e2e/pulumi-project";
 import { benchProject } from "../scale/bench-project";
 import { systemProperties } from "../scale/bench-resources";
 import { barePluginBenchProject, pluginBenchProject, pluginClassesBenchProject } from "../scale/plugin-project";
-import { bareProgram, dynamicProgram } from "../scale/programs";
+import { bareProgram, classProgram } from "../scale/programs";
 import { reapedChildrenCpuSeconds } from "../scale/process-sampler";
 import { startJsonv2Shim, type RunningShim } from "./jsonv2-shim";
 import { peerProviderBinary, peerProviderVersion, TofuProject, tofuBinary } from "./opentofu";
@@ -114,9 +114,9 @@ function pulumiProject(side: Exclude<Side, "opentofu">, count: number, emulator:
   const resources = systemProperties(count, propertyPrefix[side]);
   switch (side) {
     case "pulumi":
-      return benchProject(dynamicProgram(resources), emulator);
+      return benchProject(classProgram(resources), emulator);
     case "pulumi, checkpoints skipped":
-      return benchProject(dynamicProgram(resources), emulator, checkpointSkippingEnv);
+      return benchProject(classProgram(resources), emulator, checkpointSkippingEnv);
     case "plugin, packages:":
       return pluginBenchProject(resources, emulator, "packages", checkpointSkippingEnv);
     case "plugin, pipeline layout":

@@ -6,7 +6,7 @@ import { pluginFolder, yamlProject, type YamlLayout } from "../../test/e2e/yaml-
 import { barePlugin, writeBarePlugin } from "./bare-plugin";
 import { benchProject } from "./bench-project";
 import type { BenchResource } from "./bench-resources";
-import { dynamicProgram } from "./programs";
+import { classProgram } from "./programs";
 import { oauthSignIn } from "./sign-in";
 import { pluginProgram } from "./yaml-program";
 
@@ -34,7 +34,7 @@ export async function barePluginBenchProject(resources: readonly BenchResource[]
  * "Faster runs" does.
  */
 export async function pluginClassesBenchProject(resources: readonly BenchResource[], emulator: RunningEmulator, env: Readonly<Record<string, string>> = {}): Promise<PulumiProject> {
-  const project = await benchProject(dynamicProgram(resources, "pulumi-servicenow-spokes/plugin"), emulator, env);
+  const project = await benchProject(classProgram(resources, "pulumi-servicenow-spokes/plugin"), emulator, env);
   fs.appendFileSync(path.join(project.dir, "Pulumi.yaml"), `plugins:\n  providers:\n    - name: servicenow\n      path: ${pluginFolder}\n`);
   return project;
 }

@@ -21,7 +21,7 @@ const jsInputs = (resource: BenchResource): string =>
  * The resources as this package's classes (`new snow.<Kind>(name, inputs)`): the dynamic ones,
  * or with `pulumi-servicenow-spokes/plugin` the same classes through the provider plugin.
  */
-export function dynamicProgram(resources: readonly BenchResource[], classes = "pulumi-servicenow-spokes"): string {
+export function classProgram(resources: readonly BenchResource[], classes = "pulumi-servicenow-spokes"): string {
   const lines = resources.map((resource) => `new snow.${resource.kind}(${JSON.stringify(resource.name)}, ${jsInputs(resource)});`);
   return `"use strict";\nconst pulumi = require("@pulumi/pulumi");\nconst snow = require(${JSON.stringify(classes)});\n${lines.join("\n")}\n`;
 }
@@ -40,7 +40,7 @@ ${lines.join("\n")}
 }
 
 /** bench:scale's mix of `count` resources through this package's dynamic provider. */
-export const providerProgram = (count: number): string => dynamicProgram(mixedResources(count));
+export const providerProgram = (count: number): string => classProgram(mixedResources(count));
 
 /** The same mix against the bare provider. */
 export const floorProgram = (count: number): string => bareProgram(mixedResources(count));

@@ -74,6 +74,7 @@ export interface EnsureOptions {
   readonly createdNow: ReadonlySet<string>;
   /** The resource's owner (see ownedSysId); without it, records get the instance's sys_ids. */
   readonly owner?: string;
+  /** Instance records read while planning, by step: used instead of looking them up. */
   readonly found?: FoundRecords;
 }
 

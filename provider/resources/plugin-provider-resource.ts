@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { packageName } from "../schema/package-name";
+import { registeredProperties } from "./registered-properties";
 
 /**
  * The base of `Provider` in `pulumi-servicenow-spokes/plugin`: an explicit provider of the
@@ -10,8 +11,6 @@ import { packageName } from "../schema/package-name";
  */
 export abstract class PluginProviderResource extends pulumi.ProviderResource {
   protected constructor(name: string, args: object, opts: pulumi.ResourceOptions | undefined, secretSettings: readonly string[]) {
-    const inputs: Record<string, unknown> = { ...args };
-    for (const key of secretSettings) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
-    super(packageName, name, inputs, opts);
+    super(packageName, name, registeredProperties(args, [], secretSettings), opts);
   }
 }

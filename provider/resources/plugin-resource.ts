@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicTokenOf, tokenOf } from "../schema/package-name";
+import { registeredProperties, withSecretOutputs } from "./registered-properties";
 
 /** What a kind's class registers: every property it has (inputs and outputs), and which inputs are secret. */
 export interface PluginResourceShape {
@@ -11,7 +12,7 @@ export interface PluginResourceShape {
  * The base of every class in `pulumi-servicenow-spokes/plugin`: a resource of the provider
  * plugin (`servicenow:index:<Kind>`), served by `pulumi-resource-servicenow` rather than by the
  * dynamic-provider host. Its secret inputs stay secret in state even when given as plain
- * strings, as the dynamic classes' do. The plugin names the resource's records after its URN,
+ * strings (registeredProperties), as the dynamic classes' do. The plugin names the resource's records after its URN,
  * so no owner travels with the inputs.
  *
  * Each resource is an alias of the dynamic class's resource of the same name, so a stack made
@@ -26,15 +27,9 @@ export abstract class PluginResource extends pulumi.CustomResource {
   declare readonly sysIds: pulumi.Output<Record<string, string>>;
 
   protected constructor(kindName: string, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined, shape: PluginResourceShape) {
-    const inputs: Record<string, unknown> = { ...args };
-    // Made secret in the program, not only by additionalSecretOutputs (see ServiceNowResource).
-    for (const key of shape.secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
-    // Every property of the resource, given or not; inputs that share an output's name keep their value.
-    const properties = { ...Object.fromEntries(shape.properties.map((property) => [property, undefined])), ...inputs };
-    super(tokenOf(kindName), name, properties, {
-      ...opts,
+    super(tokenOf(kindName), name, registeredProperties(args, shape.properties, shape.secretInputs), {
+      ...withSecretOutputs(opts, shape.secretInputs),
       aliases: [...(opts?.aliases ?? []), { type: dynamicTokenOf(kindName) }],
-      additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...shape.secretInputs],
     });
   }
 }

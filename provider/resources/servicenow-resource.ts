@@ -5,6 +5,7 @@ import { inputNamesOf } from "../lifecycle/resource-kind";
 import { kindNamed } from "../registry";
 import { extraOutputNamesOf, secretInputsOf } from "../schema/describe-kind";
 import { preloadExperimentalBuiltins } from "./experimental-builtins";
+import { registeredProperties, withSecretOutputs } from "./registered-properties";
 
 /**
  * The provider every resource shares: a module's exports, so that Pulumi stores it in state
@@ -29,20 +30,12 @@ export abstract class ServiceNowResource extends pulumi.dynamic.Resource {
   protected constructor(kindName: string, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
     const kind = kindNamed(kindName);
     const secretInputs = secretInputsOf(kind);
-    const outputs: Record<string, undefined> = { sysId: undefined, sysIds: undefined };
-    // Secret inputs are made secret here, in the program: a value that only becomes secret
-    // through additionalSecretOutputs is printed in plaintext by the SDK's `--debug` log of
-    // the engine's response (measured with 3.259; see test/e2e/every-kind.test.ts).
-    const inputs: Record<string, unknown> = { ...args };
-    for (const key of secretInputs) if (inputs[key] !== undefined) inputs[key] = pulumi.secret(inputs[key]);
-    // Every input and declared output is a property of the resource, given or not.
-    for (const output of [...inputNamesOf(kind), ...extraOutputNamesOf(kind)]) outputs[output] = undefined;
+    const properties = registeredProperties(args, ["sysId", "sysIds", ...inputNamesOf(kind), ...extraOutputNamesOf(kind)], secretInputs);
     super(
       dynamicProvider,
       name,
-      // Inputs that share an output's name (OktaConnection's credentialSysId) keep their value.
-      { ...outputs, ...inputs, [kindKey]: kind.name, [ownerKey]: ownerOf(kind.name, name, opts) },
-      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretInputs] },
+      { ...properties, [kindKey]: kind.name, [ownerKey]: ownerOf(kind.name, name, opts) },
+      withSecretOutputs(opts, secretInputs),
       "servicenow",
       kind.name,
     );

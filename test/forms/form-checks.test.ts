@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
 import type { EmulatorOptions } from "../../emulator";
+import type { TableApi } from "../../provider/client/table-api";
 import { isFormMismatchError, isUnknownFormLabelError } from "../../provider/errors";
+import { readAliasForm } from "../../provider/forms/read-alias-form";
 import { useEmulator, writesTo } from "../helpers/emulator";
 import { checkAndCreate, connectProvider, lifecycle } from "../helpers/provider-session";
 
@@ -147,6 +149,26 @@ describe("the alias's Configure form, checked before any write", () => {
         },
       );
       assert.equal(writes(sn.instance), 0);
+    });
+  });
+
+  describe("the alias, read with its form", () => {
+    const sn = instance({});
+
+    it("is read once on create: the form's GET serves the plan's alias lookup", async () => {
+      const { id, outs } = await checkAndCreate("SumTotalConnection", sumTotal);
+      assert.equal(sn.instance.stats().byTable.sys_alias, 1, "one GET of sys_alias");
+      await lifecycle("SumTotalConnection").delete(id, outs);
+    });
+
+    it("is not taken from the form's read when two aliases answer to the id (an instance without the unique index), so the lookup reads it itself and refuses two", async () => {
+      const alias = sn.instance.records("sys_alias", "id=sn_sumtotal_spoke.SumTotal")[0]!;
+      const twice = { instanceUrl: sn.instance.url, list: async () => [alias, { ...alias, sys_id: "f".repeat(32) }] } as unknown as TableApi;
+      const read = await readAliasForm(twice, "sn_sumtotal_spoke.SumTotal");
+      assert.ok(read?.form.template, "the form is still read");
+      assert.equal(read.alias, undefined, "no alias handed to the lookup");
+      const once = await readAliasForm({ instanceUrl: sn.instance.url, list: async () => [alias] } as unknown as TableApi, "sn_sumtotal_spoke.SumTotal");
+      assert.equal(once?.alias?.sys_id, alias.sys_id);
     });
   });
 });
